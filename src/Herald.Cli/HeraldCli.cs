@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Herald.Cli.Commands;
+
+namespace Herald.Cli;
+
+/// <summary>The <c>herald</c> command: parses, runs a verb, maps errors to exit codes.</summary>
+internal static class HeraldCli
+{
+    /// <summary>Exit code of a user error (bad config, unknown version, …).</summary>
+    public const int UserError = 1;
+
+    /// <summary>Exit code of bad usage (unknown option, missing argument).</summary>
+    public const int UsageError = 2;
+
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand("Herald: the release desk for projects with long-lived stable branches.");
+        root.Subcommands.Add(ReleasesCommand.Create(console));
+        root.Subcommands.Add(StatsCommand.Create(console));
+        root.Subcommands.Add(ShortlogCommand.Create(console));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    {
+        var root = Build(console);
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                await console.Error.WriteLineAsync("herald: " + error.Message);
+            }
+
+            await console.Error.WriteLineAsync("Run 'herald --help' for usage.");
+            return UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await result.InvokeAsync(configuration);
+        }
+        catch (HeraldException e)
+        {
+            await console.Error.WriteLineAsync("herald: " + e.Message);
+            return UserError;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using Herald.History;
+using Herald.Releases;
+using Tomlyn.Model;
+
+namespace Herald.Configuration;
+
+/// <summary>
+/// Reads <c>herald.toml</c> (given, or found beside the repository) into a <see cref="HeraldConfig"/>,
+/// and detects what it does not say. Every error names the file, the line and the fix.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>The configuration file's name.</summary>
+    public const string FileName = "herald.toml";
+
+    /// <summary>
+    /// Finds the configuration for <paramref name="repository"/>: <paramref name="configPath"/> when given
+    /// (it must exist); else <c>herald.toml</c> in the work tree's top folder; for a bare repository,
+    /// <c>herald.toml</c> in <paramref name="currentDirectory"/> (never inside the bare repository).
+    /// </summary>
+    public static string? Locate(GitRepository repository, string? configPath, string currentDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        if (configPath is not null)
+        {
+            var full = Path.GetFullPath(configPath, currentDirectory);
+            if (!File.Exists(full))
+            {
+                throw new HeraldException($"{configPath}: configuration file not found; check the path given with --config, or leave --config out to use herald.toml beside the repository.");
+            }
+
+            return full;
+        }
+
+        var folder = repository.IsBare ? currentDirectory : repository.Path;
+        var candidate = Path.Combine(folder, FileName);
+        return File.Exists(candidate) ? candidate : null;
+    }
+
+    /// <summary>Loads the configuration of <paramref name="repository"/> (see <see cref="Locate"/>).</summary>
+    public static HeraldConfig Load(GitRepository repository, string? configPath, string currentDirectory)
+    {
+        var path = Locate(repository, configPath, currentDirectory);
+        Lazy<RefListing> refs = new(() => RefListing.Read(repository));
+        return path is null ? Detect(repository, refs.Value) : Parse(path, repository, refs);
+    }
+
+    /// <summary>Everything detected: tag scheme from the tags, name and slug from the folder.</summary>
+    public static HeraldConfig Detect(GitRepository repository, RefListing refs)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        var (scheme, note) = TagSchemeDetector.Detect(refs);
+        var name = DefaultName(repository);
+        return new HeraldConfig { ProjectName = name, Slug = Slugify(name), Scheme = scheme, DetectionNote = note };
+    }
+
+    private static HeraldConfig Parse(string path, GitRepository repository, Lazy<RefListing> refs)
+    {
+        var document = TomlDocument.Load(path);
+        var root = document.Root;
+        document.RejectUnknownKeys(root, string.Empty, "project", "releases", "stats");
+
+        var project = document.Table(root, "project", "project") ?? new TomlTable();
+        document.RejectUnknownKeys(project, "project", "name", "slug");
+        var name = document.String(project, "name", "project.name") ?? DefaultName(repository);
+        var slug = document.String(project, "slug", "project.slug") ?? Slugify(name);
+        if (slug.Length == 0 || slug.Length > 64 || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.') || slug.StartsWith('.'))
+        {
+            throw document.Error(project, "slug", $"slug \"{slug}\" may hold only lower-case letters, digits, '-', '_' and '.' (at most 64), e.g. slug = \"xen\".");
+        }
+
+        var releases = document.Table(root, "releases", "releases") ?? new TomlTable();
+        document.RejectUnknownKeys(releases, "releases", "tag", "candidate", "branch");
+        var tag = Pattern(document, releases, "tag", TagScheme.TagPlaceholders);
+        var candidate = Pattern(document, releases, "candidate", TagScheme.CandidatePlaceholders);
+        var branch = Pattern(document, releases, "branch", TagScheme.BranchPlaceholders);
+        TagScheme scheme;
+        string? note = null;
+        if (tag is null || candidate is null || branch is null)
+        {
+            var (detected, detectedNote) = TagSchemeDetector.Detect(refs.Value);
+            var tagPattern = tag ?? detected.TagPattern;
+            scheme = new TagScheme(tagPattern, candidate ?? (tag is null ? detected.CandidatePattern : tagPattern + "-rc{n}"), branch ?? detected.BranchPattern);
+            note = tag is null ? detectedNote.Replace("no herald.toml; ", string.Empty, StringComparison.Ordinal) : null;
+        }
+        else
+        {
+            scheme = new TagScheme(tag, candidate, branch);
+        }
+
+        var stats = document.Table(root, "stats", "stats") ?? new TomlTable();
+        document.RejectUnknownKeys(stats, "stats", "aliases", "domain_map", "builtin_domain_map");
+        var folder = Path.GetDirectoryName(path)!;
+        return new HeraldConfig
+        {
+            ProjectName = name,
+            Slug = slug,
+            Scheme = scheme,
+            AliasesPath = DataFile(document, stats, "aliases", folder),
+            DomainMapPath = DataFile(document, stats, "domain_map", folder),
+            UseBuiltInDomainMap = document.Boolean(stats, "builtin_domain_map", "stats.builtin_domain_map") ?? true,
+            SourcePath = path,
+            DetectionNote = note,
+        };
+    }
+
+    private static string? Pattern(TomlDocument document, TomlTable table, string key, string[] placeholders)
+    {
+        var pattern = document.String(table, key, "releases." + key);
+        if (pattern is not null && TagScheme.Problem(pattern, placeholders) is { } problem)
+        {
+            throw document.Error(table, key, $"releases.{key}: {problem}.");
+        }
+
+        return pattern;
+    }
+
+    private static string? DataFile(TomlDocument document, TomlTable table, string key, string folder)
+    {
+        var relative = document.String(table, key, "stats." + key);
+        if (relative is null)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(relative, folder);
+        if (!File.Exists(full))
+        {
+            throw document.Error(table, key, $"stats.{key}: file \"{relative}\" not found (looked for {full}); paths are relative to the configuration file.");
+        }
+
+        return full;
+    }
+
+    private static string DefaultName(GitRepository repository)
+    {
+        var name = Path.GetFileName(repository.Path.TrimEnd(Path.DirectorySeparatorChar));
+        if (name is "repo" or ".git")
+        {
+            name = Path.GetFileName(Path.GetDirectoryName(repository.Path.TrimEnd(Path.DirectorySeparatorChar))) ?? name;
+        }
+
+        if (name.EndsWith(".git", StringComparison.Ordinal))
+        {
+            name = name[..^4];
+        }
+
+        return name.Length == 0 ? "project" : name;
+    }
+
+    /// <summary>Makes a slug (lower-case letters, digits, '-') from a project name.</summary>
+    public static string Slugify(string name)
+    {
+        var chars = name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray();
+        var slug = new string(chars).Trim('-', '.');
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return slug.Length == 0 ? "project" : slug[..Math.Min(slug.Length, 64)];
+    }
+}

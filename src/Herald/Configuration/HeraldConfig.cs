@@ -1,0 +1,34 @@
+using Herald.Releases;
+
+namespace Herald.Configuration;
+
+/// <summary>
+/// Herald's configuration for one project: what <c>herald.toml</c> says, or what Herald detected when
+/// there is none. Immutable.
+/// </summary>
+public sealed record HeraldConfig
+{
+    /// <summary>The project's display name, e.g. "Xen Project".</summary>
+    public required string ProjectName { get; init; }
+
+    /// <summary>The short name used in artifact names, URLs and the default data folder, e.g. "xen".</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>How release tags, candidate tags and stable branches are named.</summary>
+    public required TagScheme Scheme { get; init; }
+
+    /// <summary>The gitdm aliases file (absolute path), or null.</summary>
+    public string? AliasesPath { get; init; }
+
+    /// <summary>The gitdm domain-map file (absolute path), or null.</summary>
+    public string? DomainMapPath { get; init; }
+
+    /// <summary>Whether Herald's built-in map of well-known company domains is used beneath the project's own.</summary>
+    public bool UseBuiltInDomainMap { get; init; } = true;
+
+    /// <summary>The configuration file read, or null when everything was detected.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>A sentence saying what was detected rather than configured, or null.</summary>
+    public string? DetectionNote { get; init; }
+}

@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Herald.History;
+
+/// <summary>
+/// The one place that runs git. Arguments are passed as an array (never through a shell), output is
+/// streamed, and failures become a <see cref="HeraldException"/> naming the command and git's message.
+/// Herald only reads: no command run here writes into the repository.
+/// </summary>
+public sealed class GitRepository
+{
+    private static readonly string[] s_baseArguments =
+    [
+        "-c", "core.quotePath=false",
+        "-c", "log.showSignature=false",
+        "-c", "color.ui=never",
+        "-c", "i18n.logOutputEncoding=UTF-8",
+    ];
+
+    private GitRepository(string path, string gitDirectory, bool isBare, bool isShallow)
+    {
+        Path = path;
+        GitDirectory = gitDirectory;
+        IsBare = isBare;
+        IsShallow = isShallow;
+    }
+
+    /// <summary>The folder Herald was pointed at (the work tree, or the bare repository itself).</summary>
+    public string Path { get; }
+
+    /// <summary>The absolute path of the git directory.</summary>
+    public string GitDirectory { get; }
+
+    /// <summary>Whether the repository is bare (has no work tree).</summary>
+    public bool IsBare { get; }
+
+    /// <summary>Whether the repository is a shallow clone (its history is cut).</summary>
+    public bool IsShallow { get; }
+
+    /// <summary>
+    /// Opens the repository at <paramref name="path"/>, bare or not.
+    /// </summary>
+    /// <exception cref="HeraldException">The folder does not exist, is not a git repository, or git is missing.</exception>
+    public static GitRepository Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (!Directory.Exists(full))
+        {
+            throw new HeraldException($"repository '{path}' does not exist; pass an existing folder with --repo PATH.");
+        }
+
+        string output;
+        try
+        {
+            output = RunToString(full, ["rev-parse", "--absolute-git-dir", "--is-bare-repository", "--is-shallow-repository"]);
+        }
+        catch (HeraldException e)
+        {
+            throw new HeraldException($"'{full}' is not a git repository; pass one with --repo PATH ({FirstLine(e.Message)}).", e);
+        }
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length < 3)
+        {
+            throw new HeraldException($"'{full}' is not a git repository; pass one with --repo PATH.");
+        }
+
+        return new GitRepository(full, lines[0], lines[1] == "true", lines[2] == "true");
+    }
+
+    /// <summary>Runs git and returns its whole standard output as text. For short outputs only.</summary>
+    public string Run(params string[] arguments) => RunToString(Path, arguments);
+
+    /// <summary>
+    /// Runs git and returns true with the trimmed output when it succeeds, false when it exits non-zero
+    /// (for questions such as "does this ref exist").
+    /// </summary>
+    public bool TryRun(out string output, params string[] arguments)
+    {
+        using var process = Start(Path, arguments, redirectInput: false);
+        output = process.StandardOutput.ReadToEnd().TrimEnd('\n');
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
+    /// <summary>
+    /// Runs git and hands its standard output to <paramref name="consume"/> as a stream while git runs.
+    /// Throws a <see cref="HeraldException"/> with git's message when git fails.
+    /// </summary>
+    public T Stream<T>(IReadOnlyList<string> arguments, Func<Stream, T> consume, string? standardInput = null)
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        using var process = Start(Path, arguments, redirectInput: standardInput is not null);
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            var writer = Task.Run(() =>
+            {
+                process.StandardInput.Write(standardInput);
+                process.StandardInput.Close();
+            });
+            var result = Consume(process, arguments, consume, error);
+            writer.GetAwaiter().GetResult();
+            return result;
+        }
+
+        return Consume(process, arguments, consume, error);
+    }
+
+    /// <summary>
+    /// Runs git and yields the items <paramref name="parse"/> reads from its standard output, while git
+    /// runs. Stopping early ends the git process. Throws a <see cref="HeraldException"/> with git's
+    /// message when git fails.
+    /// </summary>
+    public IEnumerable<T> StreamItems<T>(IReadOnlyList<string> arguments, Func<Stream, IEnumerable<T>> parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        using var process = Start(Path, arguments, redirectInput: false);
+        var error = process.StandardError.ReadToEndAsync();
+        var completed = false;
+        try
+        {
+            foreach (var item in parse(process.StandardOutput.BaseStream))
+            {
+                yield return item;
+            }
+
+            completed = true;
+        }
+        finally
+        {
+            if (!completed)
+            {
+                TryKill(process);
+            }
+        }
+
+        process.StandardOutput.BaseStream.CopyTo(System.IO.Stream.Null);
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw Failure(arguments, error.GetAwaiter().GetResult());
+        }
+    }
+
+    private static T Consume<T>(Process process, IReadOnlyList<string> arguments, Func<Stream, T> consume, Task<string> error)
+    {
+        T result;
+        try
+        {
+            result = consume(process.StandardOutput.BaseStream);
+        }
+        catch
+        {
+            TryKill(process);
+            throw;
+        }
+
+        // Drain what the consumer left so that git never blocks on a full pipe.
+        process.StandardOutput.BaseStream.CopyTo(System.IO.Stream.Null);
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw Failure(arguments, error.GetAwaiter().GetResult());
+        }
+
+        return result;
+    }
+
+    private static string RunToString(string path, IReadOnlyList<string> arguments)
+    {
+        using var process = Start(path, arguments, redirectInput: false);
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw Failure(arguments, error.GetAwaiter().GetResult());
+        }
+
+        return output;
+    }
+
+    private static Process Start(string path, IReadOnlyList<string> arguments, bool redirectInput)
+    {
+        var info = new ProcessStartInfo("git")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = path,
+        };
+        info.ArgumentList.Add("-C");
+        info.ArgumentList.Add(path);
+        foreach (var argument in s_baseArguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        info.Environment["GIT_PAGER"] = "cat";
+        info.Environment["LC_ALL"] = "C";
+        info.Environment["GIT_OPTIONAL_LOCKS"] = "0";
+        try
+        {
+            return Process.Start(info) ?? throw new HeraldException("could not start git; install git and put it on PATH.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new HeraldException("could not start git; install git and put it on PATH.", e);
+        }
+    }
+
+    private static HeraldException Failure(IReadOnlyList<string> arguments, string standardError)
+    {
+        var message = FirstLine(standardError.Trim());
+        return new HeraldException($"git {string.Join(' ', arguments)} failed: {(message.Length == 0 ? "no message" : message)}");
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n');
+        return newline < 0 ? text : text[..newline];
+    }
+
+    private static void TryKill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Herald.History;
+
+namespace Herald.Releases;
+
+/// <summary>
+/// Turns what a user typed (<c>4.9.0</c>, <c>4.8.0..4.9.0</c>, <c>RELEASE-4.8.0..stable-4.9</c>,
+/// <c>master</c>) into a <see cref="Target"/>, checking that every ref exists.
+/// </summary>
+public sealed class TargetResolver
+{
+    private readonly GitRepository _repository;
+    private readonly ReleaseCatalog _catalog;
+
+    /// <summary>Creates a resolver over a repository and its releases.</summary>
+    public TargetResolver(GitRepository repository, ReleaseCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(catalog);
+        _repository = repository;
+        _catalog = catalog;
+    }
+
+    /// <summary>Resolves <paramref name="text"/>.</summary>
+    /// <exception cref="HeraldException">Unknown version or ref, or a malformed target.</exception>
+    public Target Resolve(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            throw new HeraldException("no target given; name a version (4.9.0), a range (A..B) or a ref (master).");
+        }
+
+        var dots = text.IndexOf("..", StringComparison.Ordinal);
+        if (dots >= 0)
+        {
+            if (text.Contains("...", StringComparison.Ordinal))
+            {
+                throw new HeraldException($"'{text}': symmetric ranges (A...B) are not supported; write A..B.");
+            }
+
+            var fromText = text[..dots];
+            var toText = text[(dots + 2)..];
+            var to = toText.Length == 0 ? "HEAD" : Reference(toText);
+            if (fromText.Length == 0)
+            {
+                return new Target(text, null, Display(toText, to), [to], null, null);
+            }
+
+            var from = Reference(fromText);
+            return new Target(text, Display(fromText, from), Display(toText, to), [to, "^" + from], null, null);
+        }
+
+        if (ReleaseVersion.TryParse(text, out var version))
+        {
+            var release = _catalog.Find(version);
+            if (release is not null)
+            {
+                var range = ReleaseRange.For(_catalog, release);
+                return new Target(text, range.From?.Tag, release.Tag, range.Revisions, release, range.From);
+            }
+
+            if (!Exists(text))
+            {
+                throw new HeraldException($"no release {version} (no tag {_catalog.Scheme.TagFor(version)}); 'herald releases' lists the releases.");
+            }
+        }
+
+        var reference = Reference(text);
+        return new Target(text, null, text, [reference], null, null);
+    }
+
+    /// <summary>
+    /// The fully qualified ref for a version or a ref name; throws when it does not exist.
+    /// </summary>
+    private string Reference(string text)
+    {
+        if (ReleaseVersion.TryParse(text, out var version) && _catalog.Find(version) is { } release)
+        {
+            return release.TagRef;
+        }
+
+        RevisionName.Validate(text);
+        if (!Exists(text))
+        {
+            if (!_repository.TryRun(out var any, "rev-list", "-n", "1", "--all") || any.Length == 0)
+            {
+                throw new HeraldException($"repository '{_repository.Path}' has no commits yet; there is nothing to count.");
+            }
+
+            throw new HeraldException($"unknown revision '{text}': no tag, branch or commit has that name; check 'git tag' and 'git branch -a'.");
+        }
+
+        return text;
+    }
+
+    private bool Exists(string revision) =>
+        !revision.StartsWith('-') && _repository.TryRun(out _, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}");
+
+    private string Display(string typed, string resolved) =>
+        resolved.StartsWith("refs/tags/", StringComparison.Ordinal) ? resolved["refs/tags/".Length..] : typed;
+}

@@ -1,0 +1,57 @@
+using Herald.History;
+
+namespace Herald.Stats;
+
+/// <summary>
+/// The commits of a range grouped by author, like <c>git shortlog --no-merges</c> after .mailmap and the
+/// aliases file: authors by number of commits (then name), each author's commits oldest first.
+/// </summary>
+/// <param name="From">The start of the range (excluded), or null.</param>
+/// <param name="To">The end of the range.</param>
+/// <param name="Changesets">The number of non-merge commits.</param>
+/// <param name="Authors">The authors with their commits.</param>
+public sealed record Shortlog(string? From, string To, int Changesets, IReadOnlyList<ShortlogAuthor> Authors)
+{
+    /// <summary>Reads the shortlog of the commits <paramref name="revisions"/> select.</summary>
+    public static Shortlog Read(GitRepository repository, IdentityResolver identities, string? from, string to, IReadOnlyList<string> revisions)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(identities);
+        var authors = new Dictionary<string, (string Name, string Email, List<ShortlogEntry> Commits)>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var commit in new CommitLog(repository).Read(new LogRequest(revisions) { NoMerges = true }))
+        {
+            count++;
+            var key = identities.DeveloperKey(commit.Author.Name, commit.Author.Email);
+            if (!authors.TryGetValue(key, out var author))
+            {
+                authors[key] = author = (commit.Author.Name, commit.Author.Email, []);
+            }
+
+            author.Commits.Add(new ShortlogEntry(commit.Sha, commit.Subject, DateOnly.FromDateTime(commit.Author.Date.UtcDateTime)));
+        }
+
+        var list = authors.Values
+            .Select(a =>
+            {
+                a.Commits.Reverse();
+                return new ShortlogAuthor(a.Name, a.Email, a.Commits.Count, a.Commits);
+            })
+            .OrderByDescending(a => a.Count).ThenBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
+        return new Shortlog(from, to, count, list);
+    }
+}
+
+/// <summary>One author in a <see cref="Shortlog"/>.</summary>
+/// <param name="Name">The author's name.</param>
+/// <param name="Email">The address of the author's newest commit.</param>
+/// <param name="Count">The number of commits.</param>
+/// <param name="Commits">The commits, oldest first.</param>
+public sealed record ShortlogAuthor(string Name, string Email, int Count, IReadOnlyList<ShortlogEntry> Commits);
+
+/// <summary>One commit in a <see cref="Shortlog"/>.</summary>
+/// <param name="Sha">The full commit id.</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="Date">The author date (UTC).</param>
+public sealed record ShortlogEntry(string Sha, string Subject, DateOnly Date);
