@@ -212,6 +212,10 @@ public sealed class GitRepository
         info.Environment["GIT_PAGER"] = "cat";
         info.Environment["LC_ALL"] = "C";
         info.Environment["GIT_OPTIONAL_LOCKS"] = "0";
+
+        // git log flushes after every commit when writing to a pipe unless told not to: a write and a
+        // wake-up per commit, seconds of system time on a long history.
+        info.Environment["GIT_FLUSH"] = "0";
         try
         {
             return Process.Start(info) ?? throw new HeraldException("could not start git; install git and put it on PATH.");

@@ -10,7 +10,8 @@ namespace Herald.Stats;
 /// </summary>
 public sealed class StatsCalculator
 {
-    private const int CommitsPerChunk = 2500;
+    // Each git process pays to map the packs and warm its delta cache: few large chunks beat many small ones.
+    private const int ChunksPerWorker = 1;
 
     private readonly GitRepository _repository;
     private readonly IdentityResolver _identities;
@@ -87,7 +88,8 @@ public sealed class StatsCalculator
         }
 
         _progress?.Report($"counting the lines of {missing.Count:N0} commits (cached for next time)");
-        var chunkSize = Math.Max(1, Math.Min(CommitsPerChunk, (missing.Count + _parallelism - 1) / _parallelism));
+        var chunkCount = _parallelism * ChunksPerWorker;
+        var chunkSize = Math.Max(1, (missing.Count + chunkCount - 1) / chunkCount);
         var chunks = missing.Chunk(chunkSize).ToList();
         var results = new (string Sha, LineCounts Counts)[chunks.Count][];
         Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, i =>
