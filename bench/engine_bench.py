@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Benchmarks of the engine issue on a real repository (the Xen Project's, by default).
+
+Measures, in the same run, medians of several runs of:
+  - git log --no-merges --numstat <ref>            (the baseline: one git process)
+  - herald stats <ref> cold (empty data folder)     ratio to the baseline, target <= 1.0
+  - herald stats <ref> warm (line counts cached)    ratio to the baseline, target <= 0.1
+  - herald stats <version> warm, whole process      target < 1 s
+  - herald releases                                 target < 0.5 s
+and the peak resident memory of herald (from /usr/bin/time -v).
+
+Usage: bench/engine_bench.py --repo /path/to/xen [--runs 5] [--ref master] [--version 4.9.0]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def build():
+    out = os.path.join(ROOT, "artifacts", "bench")
+    subprocess.run(["dotnet", "build", os.path.join(ROOT, "src", "Herald.Cli", "Herald.Cli.csproj"),
+                    "-c", "Release", "-o", out, "-nologo", "-v", "quiet"], check=True, stdout=sys.stderr)
+    return os.path.join(out, "herald")
+
+
+def timed(cmd, cwd=None):
+    """Runs cmd under /usr/bin/time -v; returns (seconds, peak KiB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        start = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd, cwd=cwd, check=True,
+                       stdout=subprocess.DEVNULL)
+        elapsed = time.perf_counter() - start
+        peak = 0
+        for line in t.read().splitlines():
+            if "Maximum resident set size" in line:
+                peak = int(line.split(":")[1])
+        return elapsed, peak
+
+
+def median_of(runs, make_cmd, before=None):
+    times, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        seconds, peak = timed(make_cmd())
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks), times
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repo", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--ref", default="master")
+    parser.add_argument("--version", default="4.9.0")
+    args = parser.parse_args()
+
+    herald = build()
+    data = tempfile.mkdtemp(prefix="herald-bench-")
+    repo = args.repo
+
+    def clear():
+        shutil.rmtree(data, ignore_errors=True)
+
+    rows = []
+    base, _, base_runs = median_of(args.runs, lambda: ["git", "-C", repo, "log", "--no-merges", "--numstat", args.ref])
+    rows.append(("git log --no-merges --numstat " + args.ref, base, None, None, base_runs))
+
+    cold, cold_peak, cold_runs = median_of(args.runs, lambda: [herald, "stats", args.ref, "--repo", repo, "--data", data, "--json"], before=clear)
+    rows.append(("herald stats %s (cold)" % args.ref, cold, cold / base, cold_peak, cold_runs))
+
+    warm, warm_peak, warm_runs = median_of(args.runs, lambda: [herald, "stats", args.ref, "--repo", repo, "--data", data, "--json"])
+    rows.append(("herald stats %s (warm)" % args.ref, warm, warm / base, warm_peak, warm_runs))
+
+    # Warm the cache for the version's own range and its previous release's range once.
+    subprocess.run([herald, "stats", args.version, "--repo", repo, "--data", data, "--json"], check=True, stdout=subprocess.DEVNULL)
+    ver, ver_peak, ver_runs = median_of(args.runs, lambda: [herald, "stats", args.version, "--repo", repo, "--data", data, "--json"])
+    rows.append(("herald stats %s (warm, whole process)" % args.version, ver, None, ver_peak, ver_runs))
+
+    clear()
+    ver_cold, ver_cold_peak, ver_cold_runs = median_of(args.runs, lambda: [herald, "stats", args.version, "--repo", repo, "--data", data, "--json"], before=clear)
+    rows.append(("herald stats %s (cold, whole process)" % args.version, ver_cold, None, ver_cold_peak, ver_cold_runs))
+
+    rel, rel_peak, rel_runs = median_of(args.runs, lambda: [herald, "releases", "--repo", repo, "--data", data, "--json"])
+    rows.append(("herald releases", rel, None, rel_peak, rel_runs))
+
+    shutil.rmtree(data, ignore_errors=True)
+    print("| command | median s | ratio to git | peak MiB | runs (s) |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    for name, median, ratio, peak, runs in rows:
+        print("| %s | %.3f | %s | %s | %s |" % (
+            name, median,
+            "%.3f" % ratio if ratio is not None else "",
+            "%.0f" % (peak / 1024) if peak else "",
+            " ".join("%.2f" % r for r in runs)))
+
+
+if __name__ == "__main__":
+    main()
