@@ -5,8 +5,9 @@ namespace Herald.Cli;
 /// <summary>Where a command writes: standard output and error, and whether they are terminals.</summary>
 internal sealed class CliConsole
 {
-    public CliConsole(TextWriter output, TextWriter error, bool outputIsTerminal, bool errorIsTerminal, int width, string currentDirectory, string dataHome)
+    public CliConsole(TextWriter output, TextWriter error, bool outputIsTerminal, bool errorIsTerminal, int width, string currentDirectory, string dataHome, TimeProvider? clock = null)
     {
+        Clock = clock ?? TimeProvider.System;
         Out = output;
         Error = error;
         OutputIsTerminal = outputIsTerminal;
@@ -23,6 +24,12 @@ internal sealed class CliConsole
         });
         Ansi.Profile.Width = width;
     }
+
+    /// <summary>"Now", for every date that depends on it (status, embargoes).</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Today's date in UTC.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     public TextWriter Out { get; }
 

@@ -18,6 +18,7 @@ internal static class HeraldCli
         root.Subcommands.Add(ReleasesCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(ShortlogCommand.Create(console));
+        root.Subcommands.Add(StatusCommand.Create(console));
         return root;
     }
 

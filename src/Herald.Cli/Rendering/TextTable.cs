@@ -14,6 +14,9 @@ internal sealed class TextTable
 
     public string? Title { get; init; }
 
+    /// <summary>Colours a cell on a terminal: (row, column) → colour, or null for the default.</summary>
+    public Func<int, int, Color?>? Styler { get; set; }
+
     public TextTable Column(string header, bool right = false)
     {
         _columns.Add((header, right));
@@ -44,9 +47,11 @@ internal sealed class TextTable
                 table.AddColumn(right ? column.RightAligned() : column);
             }
 
-            foreach (var row in _rows)
+            for (var r = 0; r < _rows.Count; r++)
             {
-                table.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)).ToArray());
+                var row = _rows[r];
+                var index = r;
+                table.AddRow(row.Select((cell, c) => (Spectre.Console.Rendering.IRenderable)new Text(cell, Styler?.Invoke(index, c) is { } colour ? new Style(colour) : Style.Plain)).ToArray());
             }
 
             console.Ansi.Write(table);

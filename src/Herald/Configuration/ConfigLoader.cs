@@ -1,4 +1,5 @@
 using Herald.History;
+using Herald.Policy;
 using Herald.Releases;
 using Tomlyn.Model;
 
@@ -58,7 +59,7 @@ public static class ConfigLoader
     {
         var document = TomlDocument.Load(path);
         var root = document.Root;
-        document.RejectUnknownKeys(root, string.Empty, "project", "releases", "stats");
+        document.RejectUnknownKeys(root, string.Empty, "project", "releases", "stats", "policy");
 
         var project = document.Table(root, "project", "project") ?? new TomlTable();
         document.RejectUnknownKeys(project, "project", "name", "slug");
@@ -99,8 +100,85 @@ public static class ConfigLoader
             AliasesPath = DataFile(document, stats, "aliases", folder),
             DomainMapPath = DataFile(document, stats, "domain_map", folder),
             UseBuiltInDomainMap = document.Boolean(stats, "builtin_domain_map", "stats.builtin_domain_map") ?? true,
+            Policy = ParsePolicy(document, root),
             SourcePath = path,
             DetectionNote = note,
+        };
+    }
+
+    private static PolicySettings ParsePolicy(TomlDocument document, TomlTable root)
+    {
+        var table = document.Table(root, "policy", "policy");
+        if (table is null)
+        {
+            return new PolicySettings();
+        }
+
+        document.RejectUnknownKeys(table, "policy", "general_months", "security_months", "statement", "cadence_months", "rule", "series");
+        var defaults = new PolicySettings();
+        var general = document.Integer(table, "general_months", "policy.general_months", 0, 1200) ?? defaults.GeneralMonths;
+        var security = document.Integer(table, "security_months", "policy.security_months", 0, 1200) ?? defaults.SecurityMonths;
+        if (security < general)
+        {
+            throw document.Error(table, "security_months", $"policy.security_months ({security}) is shorter than general_months ({general}); security support counts from the release too, so it must be at least as long.");
+        }
+
+        var statement = document.String(table, "statement", "policy.statement") ?? defaults.Statement;
+        if (statement.Contains('\n') || statement.Contains(':') || statement.StartsWith('/'))
+        {
+            throw document.Error(table, "statement", $"policy.statement \"{statement}\" must be a path inside the branch such as \"SUPPORT.md\", or \"\" to ignore statements.");
+        }
+
+        var rules = new List<PolicyRule>();
+        foreach (var rule in document.TableArray(table, "rule", "policy.rule") ?? [])
+        {
+            document.RejectUnknownKeys(rule, "policy.rule", "from", "general_months", "security_months");
+            var from = document.String(rule, "from", "policy.rule.from")
+                ?? throw new HeraldException($"{document.Path}: a [[policy.rule]] has no 'from'; write the first series it applies to, e.g. from = \"4.20\".");
+            if (!Releases.SeriesId.TryParse(from, out var fromSeries))
+            {
+                throw document.Error(rule, "from", $"policy.rule.from \"{from}\" is not a series; write major.minor, e.g. from = \"4.20\".");
+            }
+
+            var ruleGeneral = document.Integer(rule, "general_months", "policy.rule.general_months", 0, 1200) ?? general;
+            var ruleSecurity = document.Integer(rule, "security_months", "policy.rule.security_months", 0, 1200) ?? security;
+            if (ruleSecurity < ruleGeneral)
+            {
+                throw document.Error(rule, "security_months", $"policy.rule.security_months ({ruleSecurity}) is shorter than its general_months ({ruleGeneral}).");
+            }
+
+            rules.Add(new PolicyRule(fromSeries, ruleGeneral, ruleSecurity));
+        }
+
+        var series = new List<SeriesDates>();
+        foreach (var entry in document.TableArray(table, "series", "policy.series") ?? [])
+        {
+            document.RejectUnknownKeys(entry, "policy.series", "series", "general_until", "security_until");
+            var name = document.String(entry, "series", "policy.series.series")
+                ?? throw new HeraldException($"{document.Path}: a [[policy.series]] has no 'series'; write the series it sets dates for, e.g. series = \"4.17\".");
+            if (!Releases.SeriesId.TryParse(name, out var id))
+            {
+                throw document.Error(entry, "series", $"policy.series.series \"{name}\" is not a series; write major.minor, e.g. series = \"4.17\".");
+            }
+
+            var generalUntil = document.Date(entry, "general_until", "policy.series.general_until");
+            var securityUntil = document.Date(entry, "security_until", "policy.series.security_until");
+            if (generalUntil is { } g && securityUntil is { } s && s < g)
+            {
+                throw document.Error(entry, "security_until", $"policy.series.security_until ({s:yyyy-MM-dd}) is before general_until ({g:yyyy-MM-dd}) for {id}.");
+            }
+
+            series.Add(new SeriesDates(id, generalUntil, securityUntil));
+        }
+
+        return new PolicySettings
+        {
+            GeneralMonths = general,
+            SecurityMonths = security,
+            Statement = statement,
+            CadenceMonths = document.Integer(table, "cadence_months", "policy.cadence_months", 1, 120) ?? defaults.CadenceMonths,
+            Rules = rules,
+            Series = series,
         };
     }
 

@@ -1,3 +1,4 @@
+using Herald.Policy;
 using Herald.Releases;
 
 namespace Herald.Configuration;
@@ -25,6 +26,9 @@ public sealed record HeraldConfig
 
     /// <summary>Whether Herald's built-in map of well-known company domains is used beneath the project's own.</summary>
     public bool UseBuiltInDomainMap { get; init; } = true;
+
+    /// <summary>The maintenance policy (<c>[policy]</c>); defaults when not configured.</summary>
+    public PolicySettings Policy { get; init; } = new();
 
     /// <summary>The configuration file read, or null when everything was detected.</summary>
     public string? SourcePath { get; init; }

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Herald.Cli.Rendering;
+using Herald.Policy;
+using Spectre.Console;
+
+namespace Herald.Cli.Commands;
+
+/// <summary><c>herald status</c>: every series' support status on a date.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var asOf = AsOfOption.Create();
+        var format = new Option<string>("--format")
+        {
+            Description = "table, json (same as --json) or endoflife (endoflife.date's release-cycle JSON).",
+            DefaultValueFactory = _ => "table",
+            HelpName = "FORMAT",
+        };
+        format.AcceptOnlyFromAmong("table", "json", "endoflife");
+        var command = new Command("status", """
+            Every series' support status on a date, newest first: development, supported (general
+            support), security (security fixes only) or eol. Dates come from [[policy.series]] in
+            herald.toml, else the stable branch's SUPPORT.md statement, else the [policy] months counted
+            from the X.Y.0 release. An end date is inclusive: on Supported-Until the series is still
+            supported. Also shows the newest release on or before the date, the non-merge commits
+            waiting on the stable branch since, and whether a point release is due by the cadence.
+
+            Example:
+              herald status --repo ~/src/xen
+              herald status --as-of 2024-06-12 --json
+              herald status --format endoflife > xen.json
+            """);
+        common.AddTo(command);
+        command.Options.Add(asOf);
+        command.Options.Add(format);
+        command.SetAction(result =>
+        {
+            var project = common.Open(result, console);
+            var date = AsOfOption.Read(result, asOf, console);
+            var report = StatusReport.Build(project.Repository, project.Catalog, project.Config.Policy, date);
+            foreach (var warning in report.Warnings)
+            {
+                console.Error.WriteLine("herald: warning: " + warning);
+            }
+
+            var chosen = result.GetValue(common.Json) ? "json" : result.GetValue(format);
+            if (chosen == "json")
+            {
+                console.Out.WriteLine(HeraldJson.Serialize(report.Series));
+                return 0;
+            }
+
+            if (chosen == "endoflife")
+            {
+                console.Out.WriteLine(HeraldJson.Serialize(EndOfLifeCycle.From(report)));
+                return 0;
+            }
+
+            Write(console, report);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Write(CliConsole console, StatusReport report)
+    {
+        var table = new TextTable { Title = $"Series status on {Format.Date(report.AsOf)}" }
+            .Column("Series").Column("Status").Column("Released").Column("Supported until").Column("Security until")
+            .Column("Latest").Column("Latest date").Column("Unreleased", right: true).Column("Due").Column("Source");
+        foreach (var s in report.Series)
+        {
+            table.Row(
+                s.Series,
+                s.Status.ToString().ToLowerInvariant(),
+                Date(s.Released),
+                Date(s.SupportedUntil),
+                Date(s.SecurityUntil),
+                s.Latest ?? "-",
+                Date(s.LatestDate),
+                Format.Number(s.UnreleasedCommits),
+                s.PointReleaseDue ? "yes" : s.NextPointRelease is { } next ? Format.Date(next) : "-",
+                s.Source.ToString().ToLowerInvariant());
+        }
+
+        table.Styler = (row, column) => column == 1 ? StatusColour(report.Series[row].Status) : null;
+        table.Write(console);
+    }
+
+    private static Color? StatusColour(SupportStatus status) => status switch
+    {
+        SupportStatus.Supported => Color.Green,
+        SupportStatus.Security => Color.Yellow,
+        SupportStatus.Eol => Color.Grey,
+        _ => Color.Blue,
+    };
+
+    private static string Date(DateOnly? date) => date is { } d ? Format.Date(d) : "-";
+}

@@ -1,0 +1,14 @@
+namespace Herald.Policy;
+
+/// <summary>Where a series' support dates came from, strongest first.</summary>
+public enum DateSource
+{
+    /// <summary><c>[[policy.series]]</c> in herald.toml.</summary>
+    Config,
+
+    /// <summary>The stable branch's own support statement (SUPPORT.md).</summary>
+    Statement,
+
+    /// <summary>The project's default policy and its rules.</summary>
+    Policy,
+}

@@ -1,0 +1,28 @@
+namespace Herald.Policy;
+
+/// <summary>One series' state on a date; the shape of <c>herald status --json</c> and <c>/api/status</c>.</summary>
+/// <param name="Series">The series, e.g. <c>4.19</c>.</param>
+/// <param name="Branch">Its stable branch, or null.</param>
+/// <param name="Status">development, supported, security or eol.</param>
+/// <param name="Released">The X.Y.0 release date, or null.</param>
+/// <param name="SupportedUntil">The last day of general support (inclusive), or null.</param>
+/// <param name="SecurityUntil">The last day of security support (inclusive), or null.</param>
+/// <param name="Latest">The newest release of the series on or before the date, or null.</param>
+/// <param name="LatestDate">Its date, or null.</param>
+/// <param name="UnreleasedCommits">Non-merge commits on the stable branch after <paramref name="Latest"/>, as of the date.</param>
+/// <param name="PointReleaseDue">Whether a point release is due: the series is supported (or security-only), has unreleased commits, and the cadence has passed since the latest release.</param>
+/// <param name="NextPointRelease">When the next point release is expected by the cadence, or null.</param>
+/// <param name="Source">Where the support dates came from: config, statement or policy.</param>
+public sealed record SeriesStatus(
+    string Series,
+    string? Branch,
+    SupportStatus Status,
+    DateOnly? Released,
+    DateOnly? SupportedUntil,
+    DateOnly? SecurityUntil,
+    string? Latest,
+    DateOnly? LatestDate,
+    int UnreleasedCommits,
+    bool PointReleaseDue,
+    DateOnly? NextPointRelease,
+    DateSource Source);

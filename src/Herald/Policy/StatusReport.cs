@@ -1,0 +1,121 @@
+using System.Globalization;
+using Herald.History;
+using Herald.Releases;
+
+namespace Herald.Policy;
+
+/// <summary>
+/// Every series' status on a date: policy dates (see <see cref="SupportPolicy"/>), the newest release on
+/// or before the date, and the commits waiting on the stable branch.
+/// </summary>
+public sealed class StatusReport
+{
+    private StatusReport(DateOnly asOf, IReadOnlyList<SeriesStatus> series, IReadOnlyList<SupportWindow> windows, IReadOnlyList<string> warnings)
+    {
+        AsOf = asOf;
+        Series = series;
+        Windows = windows;
+        Warnings = warnings;
+    }
+
+    /// <summary>The date the report is for (UTC).</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>The series, newest first.</summary>
+    public IReadOnlyList<SeriesStatus> Series { get; }
+
+    /// <summary>The support windows the report used, newest first.</summary>
+    public IReadOnlyList<SupportWindow> Windows { get; }
+
+    /// <summary>Disagreements between statements and configuration (the configuration won).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The support windows of every series of <paramref name="catalog"/>, newest first.</summary>
+    public static (IReadOnlyList<SupportWindow> Windows, IReadOnlyList<string> Warnings) ReadWindows(GitRepository repository, ReleaseCatalog catalog, PolicySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(settings);
+        var policy = new SupportPolicy(settings);
+        // Series with candidates or a branch but no release are in development only when newer than every
+        // released series; older ones were abandoned (Xen's 3.2 to 3.4 candidates, say).
+        var released = catalog.Releases.Select(r => r.Series).ToHashSet();
+        var newest = released.Count == 0 ? (SeriesId?)null : released.Max();
+        var series = catalog.Series.Concat(catalog.Candidates.Select(c => c.Series))
+            .Where(s => released.Contains(s) || newest is null || s > newest.Value)
+            .Distinct().OrderDescending().ToList();
+        var statements = ReadStatements(repository, catalog, settings.Statement);
+        var warnings = new List<string>();
+        var windows = series.Select(s =>
+        {
+            var first = catalog.Find(new ReleaseVersion(s.Major, s.Minor, 0)) ?? catalog.InSeries(s).FirstOrDefault();
+            DateOnly? released = first is null ? null : DateOnly.FromDateTime(first.Date.UtcDateTime);
+            var branch = catalog.StableBranches.GetValueOrDefault(s);
+            return policy.WindowFor(s, released, statements.GetValueOrDefault(s), branch is null ? null : $"{branch}:{settings.Statement}", warnings);
+        }).ToList();
+        return (windows, warnings);
+    }
+
+    /// <summary>Builds the report for <paramref name="asOf"/>.</summary>
+    public static StatusReport Build(GitRepository repository, ReleaseCatalog catalog, PolicySettings settings, DateOnly asOf)
+    {
+        var (windows, warnings) = ReadWindows(repository, catalog, settings);
+        var endOfDay = asOf.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var rows = new SeriesStatus[windows.Count];
+        Parallel.For(0, windows.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+        {
+            var window = windows[i];
+            var series = window.Series;
+            var status = window.StatusOn(asOf);
+            var latest = catalog.InSeries(series).LastOrDefault(r => DateOnly.FromDateTime(r.Date.UtcDateTime) <= asOf);
+            var branch = catalog.StableBranches.GetValueOrDefault(series);
+            var unreleased = 0;
+            if (branch is not null && latest is not null)
+            {
+                var tip = catalog.Branches[branch];
+                unreleased = int.Parse(repository.Run("rev-list", "--count", "--no-merges", "--before=" + endOfDay, "--end-of-options", tip, "^" + latest.TagRef, "--").Trim(), CultureInfo.InvariantCulture);
+            }
+
+            DateOnly? latestDate = latest is null ? null : DateOnly.FromDateTime(latest.Date.UtcDateTime);
+            DateOnly? next = latestDate is { } d && status is SupportStatus.Supported or SupportStatus.Security ? d.AddMonths(settings.CadenceMonths) : null;
+            var due = next is { } n && unreleased > 0 && asOf >= n;
+            rows[i] = new SeriesStatus(
+                series.ToString(),
+                branch,
+                status,
+                window.Released is { } r && r <= asOf ? r : null,
+                window.SupportedUntil,
+                window.SecurityUntil,
+                latest?.Version.ToString(),
+                latestDate,
+                unreleased,
+                due,
+                next,
+                window.Source);
+        });
+
+        return new StatusReport(asOf, rows, windows, warnings);
+    }
+
+    private static Dictionary<SeriesId, SupportStatement> ReadStatements(GitRepository repository, ReleaseCatalog catalog, string file)
+    {
+        var result = new Dictionary<SeriesId, SupportStatement>();
+        if (string.IsNullOrEmpty(file) || catalog.StableBranches.Count == 0)
+        {
+            return result;
+        }
+
+        var specs = catalog.StableBranches.ToDictionary(b => b.Key, b => catalog.Branches[b.Value] + ":" + file);
+        var blobs = BlobReader.Read(repository, [.. specs.Values]);
+        foreach (var (series, spec) in specs)
+        {
+            if (blobs.GetValueOrDefault(spec) is { } text
+                && SupportStatement.Parse(text, catalog.StableBranches[series], file, series) is { } statement)
+            {
+                result[series] = statement;
+            }
+        }
+
+        return result;
+    }
+}

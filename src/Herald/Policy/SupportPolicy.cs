@@ -1,0 +1,57 @@
+using Herald.Releases;
+
+namespace Herald.Policy;
+
+/// <summary>
+/// The one place that decides a series' support dates, strongest source first: explicit dates in
+/// <c>[[policy.series]]</c>, then the branch's own support statement, then the default policy and its
+/// rules (months counted from the X.Y.0 release date).
+/// </summary>
+public sealed class SupportPolicy
+{
+    private readonly PolicySettings _settings;
+
+    /// <summary>Creates the policy from the project's settings.</summary>
+    public SupportPolicy(PolicySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+    }
+
+    /// <summary>The settings.</summary>
+    public PolicySettings Settings => _settings;
+
+    /// <summary>
+    /// The window of <paramref name="series"/>. <paramref name="warnings"/> receives a sentence for each
+    /// date where the statement and the configuration disagree (the configuration wins).
+    /// </summary>
+    public SupportWindow WindowFor(SeriesId series, DateOnly? released, SupportStatement? statement, string? statementOrigin, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        var configured = _settings.Series.FirstOrDefault(s => s.Series == series);
+        var (generalMonths, securityMonths) = _settings.PeriodsFor(series);
+        DateOnly? policyGeneral = released?.AddMonths(generalMonths);
+        DateOnly? policySecurity = released?.AddMonths(securityMonths);
+
+        if (configured is not null && statement is not null)
+        {
+            Compare("general support", configured.GeneralUntil, statement.SupportedUntil);
+            Compare("security support", configured.SecurityUntil, statement.SecurityUntil);
+        }
+
+        var general = configured?.GeneralUntil ?? statement?.SupportedUntil ?? policyGeneral;
+        var security = configured?.SecurityUntil ?? statement?.SecurityUntil ?? policySecurity;
+        var source = configured is not null && (configured.GeneralUntil is not null || configured.SecurityUntil is not null)
+            ? DateSource.Config
+            : statement is not null ? DateSource.Statement : DateSource.Policy;
+        return new SupportWindow(series, released, general, security, source);
+
+        void Compare(string what, DateOnly? fromConfig, DateOnly fromStatement)
+        {
+            if (fromConfig is { } date && date != fromStatement)
+            {
+                warnings.Add($"{statementOrigin ?? "the support statement"} gives {what} of {series} until {fromStatement:yyyy-MM-dd}, herald.toml until {date:yyyy-MM-dd}; using herald.toml.");
+            }
+        }
+    }
+}
