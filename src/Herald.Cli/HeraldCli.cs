@@ -19,6 +19,8 @@ internal static class HeraldCli
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(ShortlogCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(BackportsCommand.Create(console));
+        root.Subcommands.Add(ContainsCommand.Create(console));
         return root;
     }
 

@@ -14,12 +14,12 @@ public sealed class HeraldProject
     private readonly Lazy<ReleaseCatalog> _catalog;
     private readonly Lazy<IdentityResolver> _identities;
 
-    private HeraldProject(GitRepository repository, HeraldConfig config, string dataDirectory)
+    private HeraldProject(GitRepository repository, HeraldConfig config, string dataDirectory, Lazy<RefListing> refs)
     {
         Repository = repository;
         Config = config;
         DataDirectory = dataDirectory;
-        _catalog = new(() => ReleaseCatalog.Read(repository, config.Scheme));
+        _catalog = new(() => new ReleaseCatalog(refs.Value, config.Scheme));
         _identities = new(() => IdentityResolver.FromFiles(config.AliasesPath, config.DomainMapPath, config.UseBuiltInDomainMap));
     }
 
@@ -38,6 +38,15 @@ public sealed class HeraldProject
     /// <summary>Who is who and for which employer (read once, on first use).</summary>
     public IdentityResolver Identities => _identities.Value;
 
+    /// <summary>
+    /// The development branch stable branches fork from: <c>[releases] mainline</c>, else <c>master</c>,
+    /// <c>main</c> or the branch HEAD names, whichever exists first.
+    /// </summary>
+    public string Mainline => Config.Mainline ?? DetectMainline();
+
+    /// <summary>The cache of patch-ids in the data folder.</summary>
+    public Backports.PatchIdCache OpenPatchIdCache() => Backports.PatchIdCache.Open(Path.Combine(DataDirectory, "cache", "patch-ids.txt"));
+
     /// <summary>Resolves targets (versions, ranges, refs) against this project.</summary>
     public TargetResolver Targets => new(Repository, Catalog);
 
@@ -52,16 +61,30 @@ public sealed class HeraldProject
     public static HeraldProject Open(string repositoryPath, string? configPath, string? dataPath, string currentDirectory, string dataHome)
     {
         var repository = GitRepository.Open(Path.GetFullPath(repositoryPath, currentDirectory));
-        var config = ConfigLoader.Load(repository, configPath, currentDirectory);
+        var refs = new Lazy<RefListing>(() => RefListing.Read(repository));
+        var config = ConfigLoader.Load(repository, configPath, currentDirectory, refs);
         var data = dataPath is null
             ? Path.Combine(dataHome, "herald", config.Slug)
             : Path.GetFullPath(dataPath, currentDirectory);
         EnsureOutside(repository, data);
-        return new HeraldProject(repository, config, data);
+        return new HeraldProject(repository, config, data, refs);
     }
 
     /// <summary>The cache of per-commit line counts in the data folder.</summary>
     public LineCountCache OpenLineCountCache() => LineCountCache.Open(Path.Combine(DataDirectory, "cache", "line-counts.bin"));
+
+    private string DetectMainline()
+    {
+        foreach (var name in new[] { "master", "main" })
+        {
+            if (Catalog.Branches.ContainsKey(name))
+            {
+                return name;
+            }
+        }
+
+        return Repository.TryRun(out var head, "symbolic-ref", "--short", "-q", "HEAD") && head.Length > 0 ? head.Trim() : "master";
+    }
 
     /// <summary>The default XDG data home for <paramref name="xdgDataHome"/> and <paramref name="home"/>.</summary>
     public static string DefaultDataHome(string? xdgDataHome, string home) =>

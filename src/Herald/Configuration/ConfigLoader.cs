@@ -39,10 +39,14 @@ public static class ConfigLoader
     }
 
     /// <summary>Loads the configuration of <paramref name="repository"/> (see <see cref="Locate"/>).</summary>
-    public static HeraldConfig Load(GitRepository repository, string? configPath, string currentDirectory)
+    public static HeraldConfig Load(GitRepository repository, string? configPath, string currentDirectory) =>
+        Load(repository, configPath, currentDirectory, new Lazy<RefListing>(() => RefListing.Read(repository)));
+
+    /// <summary>Loads the configuration, reading the refs (for detection) through <paramref name="refs"/> only if needed.</summary>
+    public static HeraldConfig Load(GitRepository repository, string? configPath, string currentDirectory, Lazy<RefListing> refs)
     {
+        ArgumentNullException.ThrowIfNull(refs);
         var path = Locate(repository, configPath, currentDirectory);
-        Lazy<RefListing> refs = new(() => RefListing.Read(repository));
         return path is null ? Detect(repository, refs.Value) : Parse(path, repository, refs);
     }
 
@@ -71,7 +75,13 @@ public static class ConfigLoader
         }
 
         var releases = document.Table(root, "releases", "releases") ?? new TomlTable();
-        document.RejectUnknownKeys(releases, "releases", "tag", "candidate", "branch");
+        document.RejectUnknownKeys(releases, "releases", "tag", "candidate", "branch", "mainline");
+        var mainline = document.String(releases, "mainline", "releases.mainline");
+        if (mainline is not null && (mainline.Length == 0 || mainline.StartsWith('-') || mainline.Any(c => char.IsControl(c) || c is ' ' or ':' or '~' or '^' or '?' or '*' or '[' or '\\')))
+        {
+            throw document.Error(releases, "mainline", $"releases.mainline \"{mainline}\" is not a branch name; write the development branch, e.g. mainline = \"master\".");
+        }
+
         var tag = Pattern(document, releases, "tag", TagScheme.TagPlaceholders);
         var candidate = Pattern(document, releases, "candidate", TagScheme.CandidatePlaceholders);
         var branch = Pattern(document, releases, "branch", TagScheme.BranchPlaceholders);
@@ -101,6 +111,7 @@ public static class ConfigLoader
             DomainMapPath = DataFile(document, stats, "domain_map", folder),
             UseBuiltInDomainMap = document.Boolean(stats, "builtin_domain_map", "stats.builtin_domain_map") ?? true,
             Policy = ParsePolicy(document, root),
+            Mainline = mainline,
             SourcePath = path,
             DetectionNote = note,
         };

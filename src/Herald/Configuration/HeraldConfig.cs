@@ -18,6 +18,9 @@ public sealed record HeraldConfig
     /// <summary>How release tags, candidate tags and stable branches are named.</summary>
     public required TagScheme Scheme { get; init; }
 
+    /// <summary>The development branch stable branches fork from (<c>[releases] mainline</c>); null to detect (master, main, HEAD).</summary>
+    public string? Mainline { get; init; }
+
     /// <summary>The gitdm aliases file (absolute path), or null.</summary>
     public string? AliasesPath { get; init; }
 

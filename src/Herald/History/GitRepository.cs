@@ -146,6 +146,63 @@ public sealed class GitRepository
         }
     }
 
+    /// <summary>
+    /// Runs <c>git first | git second</c>: <paramref name="firstInput"/> goes to the first process, its
+    /// output to the second, whose output <paramref name="consume"/> reads. Either failing is an error.
+    /// </summary>
+    public T Pipeline<T>(IReadOnlyList<string> first, string firstInput, IReadOnlyList<string> second, Func<Stream, T> consume)
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        using var producer = Start(Path, first, redirectInput: true);
+        using var consumer = Start(Path, second, redirectInput: true);
+        var producerError = producer.StandardError.ReadToEndAsync();
+        var consumerError = consumer.StandardError.ReadToEndAsync();
+        var feed = Task.Run(() =>
+        {
+            producer.StandardInput.Write(firstInput);
+            producer.StandardInput.Close();
+        });
+        var pump = Task.Run(() =>
+        {
+            try
+            {
+                producer.StandardOutput.BaseStream.CopyTo(consumer.StandardInput.BaseStream);
+            }
+            finally
+            {
+                consumer.StandardInput.Close();
+            }
+        });
+        T result;
+        try
+        {
+            result = consume(consumer.StandardOutput.BaseStream);
+            consumer.StandardOutput.BaseStream.CopyTo(System.IO.Stream.Null);
+            feed.GetAwaiter().GetResult();
+            pump.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            TryKill(producer);
+            TryKill(consumer);
+            throw;
+        }
+
+        producer.WaitForExit();
+        consumer.WaitForExit();
+        if (producer.ExitCode != 0)
+        {
+            throw Failure(first, producerError.GetAwaiter().GetResult());
+        }
+
+        if (consumer.ExitCode != 0)
+        {
+            throw Failure(second, consumerError.GetAwaiter().GetResult());
+        }
+
+        return result;
+    }
+
     private static T Consume<T>(Process process, IReadOnlyList<string> arguments, Func<Stream, T> consume, Task<string> error)
     {
         T result;

@@ -1,0 +1,197 @@
+using System.Globalization;
+using Herald.History;
+using Herald.Releases;
+
+namespace Herald.Backports;
+
+/// <summary>
+/// The commits of stable branches that the mainline does not have, each tied to the mainline commit it
+/// copies: by the <c>master commit:</c> trailer, the <c>(cherry picked from commit …)</c> line, or, for
+/// commits that carry neither, an identical <c>git patch-id</c> with a mainline commit made since the
+/// branch forked. One <c>git log</c> reads every branch; patch-ids are computed only where needed and cached.
+/// </summary>
+public sealed class BackportIndex
+{
+    private readonly Dictionary<SeriesId, IReadOnlyList<BranchCommit>> _commits;
+
+    private BackportIndex(string mainline, Dictionary<SeriesId, IReadOnlyList<BranchCommit>> commits)
+    {
+        Mainline = mainline;
+        _commits = commits;
+    }
+
+    /// <summary>The mainline branch's tip commit.</summary>
+    public string Mainline { get; }
+
+    /// <summary>The series scanned.</summary>
+    public IEnumerable<SeriesId> Series => _commits.Keys;
+
+    /// <summary>The branch-only commits of <paramref name="series"/>, newest first; empty when not scanned.</summary>
+    public IReadOnlyList<BranchCommit> CommitsOf(SeriesId series) => _commits.GetValueOrDefault(series) ?? [];
+
+    /// <summary>Builds the index of the stable branches of <paramref name="series"/>.</summary>
+    /// <param name="repository">The repository.</param>
+    /// <param name="catalog">Its releases and branches.</param>
+    /// <param name="mainline">The mainline branch name (e.g. master).</param>
+    /// <param name="series">The series whose branches to read (those without a branch are skipped).</param>
+    /// <param name="patchIds">The patch-id cache.</param>
+    /// <param name="parallelism">How many git pipelines may compute patch-ids at once.</param>
+    /// <param name="mainlineCandidates">
+    /// The mainline commits a trailer-less commit may copy; null for every mainline commit since the
+    /// oldest branch forked (the full matrix). Asking about one commit needs only that one.
+    /// </param>
+    public static BackportIndex Build(GitRepository repository, ReleaseCatalog catalog, string mainline, IEnumerable<SeriesId> series, PatchIdCache patchIds, int parallelism, IReadOnlyCollection<string>? mainlineCandidates = null)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(patchIds);
+        var mainlineTip = ResolveMainline(repository, catalog, mainline);
+        var tips = new Dictionary<string, SeriesId>(StringComparer.Ordinal);
+        foreach (var s in series)
+        {
+            if (catalog.StableBranches.TryGetValue(s, out var branch))
+            {
+                tips.TryAdd(catalog.Branches[branch], s);
+            }
+        }
+
+        var scanned = tips.Values.ToDictionary(s => s, _ => new List<RawCommit>());
+        if (tips.Count > 0)
+        {
+            var arguments = new List<string> { "log", "--no-merges", "--source", "-z", "--format=%x1e%H%x1f%S%x1f%aI%x1f%B", "--end-of-options" };
+            arguments.AddRange(tips.Keys);
+            arguments.Add("^" + mainlineTip);
+            arguments.Add("--");
+            foreach (var raw in repository.StreamItems(arguments, Parse))
+            {
+                if (tips.TryGetValue(raw.Source, out var s))
+                {
+                    scanned[s].Add(raw);
+                }
+            }
+        }
+
+        var abbreviated = scanned.Values.SelectMany(l => l).Select(r => r.Trailer).Where(t => t is { Length: < 40 }).Select(t => t!).Distinct().ToList();
+        var full = ExpandAbbreviations(repository, abbreviated);
+
+        // Commits with no trailer: match by patch-id against mainline commits since the oldest fork.
+        var unmatched = scanned.Values.SelectMany(l => l).Where(r => r.Trailer is null).Select(r => r.Sha).ToList();
+        var byPatch = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (unmatched.Count > 0)
+        {
+            var candidates = mainlineCandidates?.ToArray() ?? MainlineSinceForks(repository, mainlineTip, tips.Keys);
+            var ids = patchIds.Get(repository, [.. candidates, .. unmatched], parallelism);
+            var mainlineByPatch = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var candidate in candidates)
+            {
+                if (ids.TryGetValue(candidate, out var id))
+                {
+                    mainlineByPatch.TryAdd(id, candidate);
+                }
+            }
+
+            foreach (var sha in unmatched)
+            {
+                if (ids.TryGetValue(sha, out var id) && mainlineByPatch.TryGetValue(id, out var master))
+                {
+                    byPatch[sha] = master;
+                }
+            }
+        }
+
+        var commits = scanned.ToDictionary(
+            e => e.Key,
+            e => (IReadOnlyList<BranchCommit>)e.Value.Select(r =>
+            {
+                string? master = r.Trailer is null ? byPatch.GetValueOrDefault(r.Sha) : full.GetValueOrDefault(r.Trailer, r.Trailer);
+                var matchedBy = r.Trailer is not null ? r.TrailerKind : master is not null ? "patch-id" : null;
+                return new BranchCommit(r.Sha, r.Subject, r.Date, master, matchedBy, r.Advisories);
+            }).ToList());
+        return new BackportIndex(mainlineTip, commits);
+    }
+
+    private static string[] MainlineSinceForks(GitRepository repository, string mainlineTip, IEnumerable<string> tips)
+    {
+        var forks = tips.Select(tip => repository.TryRun(out var fork, "merge-base", "--end-of-options", mainlineTip, tip) ? fork.Trim() : string.Empty)
+            .Where(f => f.Length > 0)
+            .ToList();
+        if (forks.Count == 0)
+        {
+            return [];
+        }
+
+        // The forks lie on the mainline's history: their common ancestor is the oldest of them.
+        var oldest = forks.Count == 1 ? forks[0] : repository.Run(["merge-base", "--octopus", "--end-of-options", .. forks]).Trim();
+        return repository.Run("rev-list", "--no-merges", "--end-of-options", mainlineTip, "^" + oldest, "--")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>The tip of the mainline branch; a clear error when it does not exist.</summary>
+    public static string ResolveMainline(GitRepository repository, ReleaseCatalog catalog, string mainline)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (catalog.Branches.TryGetValue(mainline, out var tip))
+        {
+            return tip;
+        }
+
+        throw new HeraldException($"no branch '{mainline}' to compare stable branches with; set [releases] mainline in herald.toml to the development branch.");
+    }
+
+    private static Dictionary<string, string> ExpandAbbreviations(GitRepository repository, List<string> abbreviated)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (abbreviated.Count == 0)
+        {
+            return result;
+        }
+
+        var output = repository.Stream(["cat-file", "--batch-check=%(objectname) %(objecttype)"], s => new StreamReader(s).ReadToEnd(), string.Join('\n', abbreviated) + "\n");
+        var lines = output.Split('\n');
+        for (var i = 0; i < abbreviated.Count && i < lines.Length; i++)
+        {
+            var parts = lines[i].Split(' ');
+            if (parts.Length == 2 && parts[1] == "commit")
+            {
+                result[abbreviated[i]] = parts[0];
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<RawCommit> Parse(Stream stream)
+    {
+        foreach (var fields in RecordReader.Read(stream, 4))
+        {
+            var (sha, source, date, message) = (fields[0], fields[1], fields[2], fields[3]);
+            var trailers = TrailerParser.Parse(message);
+            string? trailer = null;
+            string? kind = null;
+            foreach (var t in trailers)
+            {
+                if (t.Key is TrailerKeys.MasterCommit or TrailerKeys.CherryPickedFrom)
+                {
+                    var value = t.Value.Split(' ', 2)[0].Trim().ToLowerInvariant();
+                    if (value.Length >= 7 && value.All(char.IsAsciiHexDigit))
+                    {
+                        trailer = value;
+                        kind = t.Key == TrailerKeys.MasterCommit ? "trailer" : "cherry-pick";
+                        break;
+                    }
+                }
+            }
+
+            yield return new RawCommit(
+                sha,
+                source,
+                DateTimeOffset.Parse(date, CultureInfo.InvariantCulture),
+                CommitReader.SubjectOf(message),
+                trailer,
+                kind,
+                AdvisoryReferences.Find(message));
+        }
+    }
+
+    private sealed record RawCommit(string Sha, string Source, DateTimeOffset Date, string Subject, string? Trailer, string? TrailerKind, IReadOnlyList<string> Advisories);
+}
