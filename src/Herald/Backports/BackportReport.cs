@@ -34,16 +34,31 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
         var statuses = windows.ToDictionary(w => w.Series, w => w.StatusOn(asOf));
         var endOfDay = new DateTimeOffset(asOf.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
         var wanted = series.ToList();
+
+        // Stable fixes of a series are the backports after its X.Y.0: cherry-picks made while preparing
+        // the release itself are not fixes other series lack.
+        var scanned = index.Series.ToList();
+        var stableFixes = new HashSet<string>[scanned.Count];
+        Parallel.For(0, scanned.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+        {
+            var first = catalog.InSeries(scanned[i]).FirstOrDefault();
+            var tip = catalog.Branches[catalog.StableBranches[scanned[i]]];
+            stableFixes[i] = first is null
+                ? []
+                : Lines(repository.Run("rev-list", "--no-merges", "--end-of-options", tip, "^" + first.TagRef, "--"));
+        });
+        var fixes = scanned.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => stableFixes[x.i]);
+
         var reports = new BackportReport[wanted.Count];
         Parallel.For(0, wanted.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
         {
-            reports[i] = BuildOne(repository, catalog, index, statuses, wanted[i], asOf, endOfDay);
+            reports[i] = BuildOne(repository, catalog, index, statuses, fixes, wanted[i], asOf, endOfDay);
         });
 
         return reports;
     }
 
-    private static BackportReport BuildOne(GitRepository repository, ReleaseCatalog catalog, BackportIndex index, Dictionary<SeriesId, SupportStatus> statuses, SeriesId series, DateOnly asOf, DateTimeOffset endOfDay)
+    private static BackportReport BuildOne(GitRepository repository, ReleaseCatalog catalog, BackportIndex index, Dictionary<SeriesId, SupportStatus> statuses, Dictionary<SeriesId, HashSet<string>> fixes, SeriesId series, DateOnly asOf, DateTimeOffset endOfDay)
     {
         var branch = catalog.StableBranches.GetValueOrDefault(series)
             ?? throw new HeraldException($"series {series} has no stable branch ({catalog.Scheme.BranchFor(series)}); 'herald status' lists the series.");
@@ -75,9 +90,10 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
             var found = new Dictionary<string, (BranchCommit Commit, List<string> PresentIn)>(StringComparer.Ordinal);
             foreach (var newer in index.Series.Where(s => s > series && statuses.GetValueOrDefault(s) is SupportStatus.Supported or SupportStatus.Security).Order())
             {
+                var afterRelease = fixes.GetValueOrDefault(newer) ?? [];
                 foreach (var commit in index.CommitsOf(newer))
                 {
-                    if (commit.MasterCommit is not { } master || commit.Date > endOfDay || here.Contains(master) || !notInBranch.Contains(master))
+                    if (commit.MasterCommit is not { } master || !afterRelease.Contains(commit.Sha) || commit.Date > endOfDay || here.Contains(master) || !notInBranch.Contains(master))
                     {
                         continue;
                     }
