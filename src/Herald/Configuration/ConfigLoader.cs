@@ -34,8 +34,21 @@ public static class ConfigLoader
         }
 
         var folder = repository.IsBare ? currentDirectory : repository.Path;
+        if (repository.IsBare && IsInside(Path.GetFullPath(folder), repository.GitDirectory))
+        {
+            // Herald never reads or writes inside a bare repository: only --config names a file there.
+            return null;
+        }
+
         var candidate = Path.Combine(folder, FileName);
         return File.Exists(candidate) ? candidate : null;
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var normalizedPath = Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar;
+        var normalizedFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return normalizedPath.StartsWith(normalizedFolder, StringComparison.Ordinal);
     }
 
     /// <summary>Loads the configuration of <paramref name="repository"/> (see <see cref="Locate"/>).</summary>
@@ -89,10 +102,26 @@ public static class ConfigLoader
         string? note = null;
         if (tag is null || candidate is null || branch is null)
         {
-            var (detected, detectedNote) = TagSchemeDetector.Detect(refs.Value);
+            var (detected, _) = TagSchemeDetector.Detect(refs.Value);
             var tagPattern = tag ?? detected.TagPattern;
             scheme = new TagScheme(tagPattern, candidate ?? (tag is null ? detected.CandidatePattern : tagPattern + "-rc{n}"), branch ?? detected.BranchPattern);
-            note = tag is null ? detectedNote.Replace("no herald.toml; ", string.Empty, StringComparison.Ordinal) : null;
+            var guessed = new List<string>();
+            if (tag is null)
+            {
+                guessed.Add($"tags {scheme.TagPattern}");
+            }
+
+            if (candidate is null)
+            {
+                guessed.Add($"candidates {scheme.CandidatePattern}");
+            }
+
+            if (branch is null)
+            {
+                guessed.Add($"branches {scheme.BranchPattern}");
+            }
+
+            note = $"detected {string.Join(", ", guessed)} ({path} does not set them)";
         }
         else
         {

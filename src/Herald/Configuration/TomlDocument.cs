@@ -1,6 +1,8 @@
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
 using Tomlyn.Serialization;
+using Tomlyn.Syntax;
 
 namespace Herald.Configuration;
 
@@ -38,7 +40,8 @@ internal sealed class TomlDocument
         var metadata = new TomlMetadataStore();
         try
         {
-            var root = TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { SourceName = path, MetadataStore = metadata })
+            RejectDuplicateKeys(text, path);
+            var root = TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { SourceName = path, MetadataStore = metadata, DuplicateKeyHandling = TomlDuplicateKeyHandling.Error })
                 ?? new TomlTable();
             return new TomlDocument(path, root, metadata);
         }
@@ -48,6 +51,20 @@ internal sealed class TomlDocument
             var marker = message.IndexOf(": error : ", StringComparison.Ordinal);
             var detail = marker >= 0 ? message[(marker + 10)..] : message;
             throw new HeraldException($"{path}:{e.Line}: {detail.Trim()}; fix the TOML syntax on that line.", e);
+        }
+    }
+
+    /// <summary>
+    /// The syntax parser reports what the model reader lets pass (a key defined twice keeps its last
+    /// value there): its first error becomes ours, naming the line.
+    /// </summary>
+    private static void RejectDuplicateKeys(string text, string path)
+    {
+        var document = SyntaxParser.Parse(text, path);
+        var error = document.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error);
+        if (error is not null)
+        {
+            throw new HeraldException($"{path}:{error.Span.Start.Line + 1}: {error.Message.TrimEnd('.')}; fix the TOML syntax on that line.");
         }
     }
 

@@ -67,7 +67,16 @@ public sealed class GitRepository
             throw new HeraldException($"'{full}' is not a git repository; pass one with --repo PATH.");
         }
 
-        return new GitRepository(full, lines[0], lines[1] == "true", lines[2] == "true");
+        var isBare = lines[1] == "true";
+        var top = full;
+        if (!isBare)
+        {
+            // Opened from a subfolder: the repository is its work tree's top folder.
+            var topLevel = RunToString(full, ["rev-parse", "--show-toplevel"]).Trim();
+            top = topLevel.Length > 0 ? System.IO.Path.GetFullPath(topLevel) : full;
+        }
+
+        return new GitRepository(top, lines[0], isBare, lines[2] == "true");
     }
 
     /// <summary>Runs git and returns its whole standard output as text. For short outputs only.</summary>

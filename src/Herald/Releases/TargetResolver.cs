@@ -97,6 +97,6 @@ public sealed class TargetResolver
     private bool Exists(string revision) =>
         !revision.StartsWith('-') && _repository.TryRun(out _, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}");
 
-    private string Display(string typed, string resolved) =>
-        resolved.StartsWith("refs/tags/", StringComparison.Ordinal) ? resolved["refs/tags/".Length..] : typed;
+    private static string Display(string typed, string resolved) =>
+        resolved.StartsWith("refs/tags/", StringComparison.Ordinal) ? resolved["refs/tags/".Length..] : typed.Length == 0 ? resolved : typed;
 }

@@ -23,9 +23,9 @@ public sealed class CommitLogFixture : IDisposable
         "Acked-by: \"Doe, John\" <john@example.com>\n" +
         "Tested-by: Tess Tester <tess@example.com>\n";
 
-    public static readonly DateTimeOffset AuthorDate = new(2021, 3, 4, 5, 6, 7, TimeSpan.FromHours(2));
+    public static readonly DateTimeOffset AuthorDate = new(2019, 3, 4, 5, 6, 7, TimeSpan.FromHours(2));
 
-    public static readonly DateTimeOffset CommitterDate = new(2021, 3, 5, 8, 9, 10, TimeSpan.FromHours(2));
+    public static readonly DateTimeOffset CommitterDate = new(2019, 3, 5, 8, 9, 10, TimeSpan.FromHours(2));
 
     public CommitLogFixture()
     {

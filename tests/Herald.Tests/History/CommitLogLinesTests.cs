@@ -58,6 +58,14 @@ public sealed class CommitLogLinesTests(LineCountFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Read_WithLines_NonAsciiPathIsNotQuoted()
+    {
+        var commit = fixture.ReadWithLines(fixture.UnicodePathSha);
+
+        Assert.Equal([new FileChange(LineCountFixture.UnicodePath, null, 2, 0)], commit.Files);
+    }
+
+    [Fact]
     public void Read_WithLines_MergeHasNoFiles()
     {
         var merge = fixture.ReadWithLines(fixture.MergeSha);
@@ -71,7 +79,7 @@ public sealed class CommitLogLinesTests(LineCountFixture fixture) : IClassFixtur
     {
         var commits = fixture.ReadWithLines();
 
-        Assert.Equal(8, commits.Count);
+        Assert.Equal(9, commits.Count);
         Assert.Equal("Merge topic", commits[0].Subject);
         Assert.Equal("Add a", commits[^1].Subject);
         Assert.All(commits, c => Assert.Equal(40, c.Sha.Length));

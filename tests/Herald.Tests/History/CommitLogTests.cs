@@ -33,7 +33,7 @@ public sealed class CommitLogTests(CommitLogFixture fixture) : IClassFixture<Com
         Assert.Equal("jgross@suse.com", author.Email);
         Assert.Equal(CommitLogFixture.AuthorDate, author.Date);
         Assert.Equal(TimeSpan.FromHours(2), author.Date.Offset);
-        Assert.Equal(new DateTime(2021, 3, 4, 5, 6, 7), author.Date.DateTime);
+        Assert.Equal(new DateTime(2019, 3, 4, 5, 6, 7), author.Date.DateTime);
     }
 
     [Fact]

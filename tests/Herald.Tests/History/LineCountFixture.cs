@@ -12,6 +12,9 @@ public sealed class LineCountFixture : IDisposable
     /// <summary>Bytes git takes as binary (they hold NUL).</summary>
     public static readonly byte[] BinaryContent = [0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02, 0x00, 0xff];
 
+    /// <summary>A path with a space and non-ASCII letters, which git would quote without -z and core.quotePath=false.</summary>
+    public const string UnicodePath = "docs/naïve café.txt";
+
     public LineCountFixture()
     {
         Builder = RepoBuilder.Create();
@@ -24,6 +27,7 @@ public sealed class LineCountFixture : IDisposable
             BinarySha = Builder.CommitBinary("img/logo.bin", BinaryContent, "Add logo").LastSha;
             RenameSha = Builder.Rename("a.txt", "docs/a.txt", "Move a into docs").LastSha;
             DeleteSha = Builder.Delete("b.txt", "Remove b").LastSha;
+            UnicodePathSha = Builder.Commit("Add notes", files: new Dictionary<string, string> { [UnicodePath] = "a\nb\n" }).LastSha;
             Builder.CheckoutNew("topic");
             Builder.Commit("Topic", files: new Dictionary<string, string> { ["c.txt"] = "1\n2\n" });
             Builder.Checkout("master");
@@ -53,6 +57,9 @@ public sealed class LineCountFixture : IDisposable
     public string DeleteSha { get; }
 
     public string MergeSha { get; }
+
+    /// <summary>A commit adding <see cref="UnicodePath"/>.</summary>
+    public string UnicodePathSha { get; }
 
     public IReadOnlyList<Commit> ReadWithLines() =>
         new CommitLog(Repository).Read(new LogRequest(["HEAD"]) { WithLines = true }).ToList();
