@@ -31,6 +31,9 @@ internal sealed class CliConsole
     /// <summary>Today's date in UTC.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Notes for standard error, printed once the command has succeeded (so an error stays one line).</summary>
+    public List<string> Notes { get; } = [];
+
     public TextWriter Out { get; }
 
     public TextWriter Error { get; }

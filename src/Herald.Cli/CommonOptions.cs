@@ -47,7 +47,7 @@ internal sealed class CommonOptions
             console.DataHome);
         if (project.Config.DetectionNote is { } note && !result.GetValue(Json))
         {
-            console.Error.WriteLine("herald: " + note);
+            console.Notes.Add("herald: " + note);
         }
 
         return project;

@@ -42,7 +42,16 @@ internal static class HeraldCli
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try
         {
-            return await result.InvokeAsync(configuration);
+            var exitCode = await result.InvokeAsync(configuration);
+            if (exitCode == 0)
+            {
+                foreach (var note in console.Notes)
+                {
+                    await console.Error.WriteLineAsync(note);
+                }
+            }
+
+            return exitCode;
         }
         catch (HeraldException e)
         {

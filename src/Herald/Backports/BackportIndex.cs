@@ -58,7 +58,7 @@ public sealed class BackportIndex
         var scanned = tips.Values.ToDictionary(s => s, _ => new List<RawCommit>());
         if (tips.Count > 0)
         {
-            var arguments = new List<string> { "log", "--no-merges", "--source", "-z", "--format=%x1e%H%x1f%S%x1f%aI%x1f%B", "--end-of-options" };
+            var arguments = new List<string> { "log", "--no-merges", "--source", "-z", "--format=%x1e%H%x1f%S%x1f%cI%x1f%B", "--end-of-options" };
             arguments.AddRange(tips.Keys);
             arguments.Add("^" + mainlineTip);
             arguments.Add("--");

@@ -39,26 +39,31 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
         // the release itself are not fixes other series lack.
         var scanned = index.Series.ToList();
         var stableFixes = new HashSet<string>[scanned.Count];
-        Parallel.For(0, scanned.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+        var lacking = new HashSet<string>[scanned.Count];
+        Concurrently.For(scanned.Count, Math.Max(2, Environment.ProcessorCount), i =>
         {
             var first = catalog.InSeries(scanned[i]).FirstOrDefault();
             var tip = catalog.Branches[catalog.StableBranches[scanned[i]]];
             stableFixes[i] = first is null
                 ? []
                 : Lines(repository.Run("rev-list", "--no-merges", "--end-of-options", tip, "^" + first.TagRef, "--"));
+
+            // Mainline commits the branch does not have in its history (it forked before them).
+            lacking[i] = Lines(repository.Run("rev-list", "--no-merges", "--end-of-options", index.Mainline, "^" + tip, "--"));
         });
         var fixes = scanned.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => stableFixes[x.i]);
+        var notIn = scanned.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => lacking[x.i]);
 
         var reports = new BackportReport[wanted.Count];
-        Parallel.For(0, wanted.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+        Concurrently.For(wanted.Count, Math.Max(2, Environment.ProcessorCount), i =>
         {
-            reports[i] = BuildOne(repository, catalog, index, statuses, fixes, wanted[i], asOf, endOfDay);
+            reports[i] = BuildOne(repository, catalog, index, statuses, fixes, notIn, wanted[i], asOf, endOfDay);
         });
 
         return reports;
     }
 
-    private static BackportReport BuildOne(GitRepository repository, ReleaseCatalog catalog, BackportIndex index, Dictionary<SeriesId, SupportStatus> statuses, Dictionary<SeriesId, HashSet<string>> fixes, SeriesId series, DateOnly asOf, DateTimeOffset endOfDay)
+    private static BackportReport BuildOne(GitRepository repository, ReleaseCatalog catalog, BackportIndex index, Dictionary<SeriesId, SupportStatus> statuses, Dictionary<SeriesId, HashSet<string>> fixes, Dictionary<SeriesId, HashSet<string>> notIn, SeriesId series, DateOnly asOf, DateTimeOffset endOfDay)
     {
         var branch = catalog.StableBranches.GetValueOrDefault(series)
             ?? throw new HeraldException($"series {series} has no stable branch ({catalog.Scheme.BranchFor(series)}); 'herald status' lists the series.");
@@ -85,10 +90,11 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
         var missing = new List<MissingBackport>();
         if (status is SupportStatus.Supported or SupportStatus.Security)
         {
-            var notInBranch = Lines(repository.Run("rev-list", "--no-merges", "--end-of-options", index.Mainline, "^" + tip, "--"));
+            var notInBranch = notIn.GetValueOrDefault(series) ?? Lines(repository.Run("rev-list", "--no-merges", "--end-of-options", index.Mainline, "^" + tip, "--"));
             var here = all.Where(c => c.Date <= endOfDay && c.MasterCommit is not null).Select(c => c.MasterCommit!).ToHashSet(StringComparer.Ordinal);
             var found = new Dictionary<string, (BranchCommit Commit, List<string> PresentIn)>(StringComparer.Ordinal);
-            foreach (var newer in index.Series.Where(s => s > series && statuses.GetValueOrDefault(s) is SupportStatus.Supported or SupportStatus.Security).Order())
+            var newerSupported = index.Series.Where(s => s > series && statuses.GetValueOrDefault(s) is SupportStatus.Supported or SupportStatus.Security).Order().ToList();
+            foreach (var newer in newerSupported)
             {
                 var afterRelease = fixes.GetValueOrDefault(newer) ?? [];
                 foreach (var commit in index.CommitsOf(newer))
@@ -115,6 +121,20 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
                 }
             }
 
+            // A newer series that forked after the fix landed has it in its history.
+            foreach (var (master, entry) in found)
+            {
+                foreach (var newer in newerSupported)
+                {
+                    if (!entry.PresentIn.Contains(newer.ToString()) && notIn.TryGetValue(newer, out var lacks) && !lacks.Contains(master))
+                    {
+                        entry.PresentIn.Add(newer.ToString());
+                    }
+                }
+
+                entry.PresentIn.Sort((a, b) => SeriesId.Parse(a).CompareTo(SeriesId.Parse(b)));
+            }
+
             missing = found
                 .OrderByDescending(e => e.Value.Commit.Date)
                 .Select(e => new MissingBackport(e.Key, e.Value.Commit.Subject, e.Value.PresentIn, e.Value.Commit.Advisories))
@@ -131,7 +151,7 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
 /// <summary>One commit waiting on a stable branch.</summary>
 /// <param name="Sha">The commit on the branch.</param>
 /// <param name="Subject">Its subject.</param>
-/// <param name="Date">Its author date (UTC).</param>
+/// <param name="Date">The date it reached the branch (committer date, UTC).</param>
 /// <param name="Kinds">backport and/or security, else other.</param>
 /// <param name="MasterCommit">The mainline commit it copies, or null.</param>
 /// <param name="Advisories">The advisories its message names.</param>

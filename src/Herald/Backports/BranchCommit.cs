@@ -3,7 +3,7 @@ namespace Herald.Backports;
 /// <summary>A non-merge commit on a stable branch that master does not have, as the backport scan sees it.</summary>
 /// <param name="Sha">The commit id.</param>
 /// <param name="Subject">The subject line.</param>
-/// <param name="Date">The author date.</param>
+/// <param name="Date">The committer date: when the commit reached the branch (a cherry-pick keeps the original author date).</param>
 /// <param name="MasterCommit">The master commit it copies, from a trailer (possibly abbreviated) or a patch-id match; null when none.</param>
 /// <param name="MatchedBy">How <paramref name="MasterCommit"/> was found: "trailer", "cherry-pick", "patch-id", or null.</param>
 /// <param name="Advisories">The advisories the message names.</param>

@@ -28,13 +28,22 @@ public sealed record ContainsReport(string Commit, string Subject, IReadOnlyList
         var fromTrailer = given.Trailers.FirstOrDefault(t => t.Key is TrailerKeys.MasterCommit or TrailerKeys.CherryPickedFrom)?.Value.Split(' ', 2)[0];
         var master = given.Sha;
         var subject = given.Subject;
+        var mainlineTip = BackportIndex.ResolveMainline(repository, catalog, mainline);
         if (fromTrailer is not null && repository.TryRun(out var original, "rev-parse", "--verify", "--quiet", "--end-of-options", fromTrailer + "^{commit}"))
         {
             master = original.Trim();
+        }
+        else if (!ReleaseLocator.IsAncestor(repository, given.Sha, mainlineTip))
+        {
+            // A copy without a trailer: the mainline commit with the same patch, made since the fork.
+            master = ByPatch(repository, patchIds, parallelism, given.Sha, mainlineTip) ?? given.Sha;
+        }
+
+        if (master != given.Sha)
+        {
             subject = new CommitLog(repository).Read(new LogRequest([master]) { MaxCount = 1 }).First().Subject;
         }
 
-        var mainlineTip = BackportIndex.ResolveMainline(repository, catalog, mainline);
         var masterDate = repository.Run("show", "-s", "--format=%ct", "--end-of-options", master).Trim();
         var stable = catalog.StableBranches.OrderByDescending(b => b.Key).ToList();
 
@@ -47,7 +56,7 @@ public sealed record ContainsReport(string Commit, string Subject, IReadOnlyList
             .Select(l => l.Split(' '))
             .ToDictionary(p => p[0], p => long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var holds = new bool[tips.Count];
-        Parallel.For(0, tips.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, parallelism) }, i =>
+        Concurrently.For(tips.Count, Math.Max(2, parallelism), i =>
         {
             holds[i] = tipDates[tips[i]] >= since && ReleaseLocator.IsAncestor(repository, master, tips[i]);
         });
@@ -80,13 +89,31 @@ public sealed record ContainsReport(string Commit, string Subject, IReadOnlyList
         }
 
         var withReleases = new ContainingBranch[holding.Count];
-        Parallel.For(0, holding.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, parallelism) }, i =>
+        Concurrently.For(holding.Count, Math.Max(2, parallelism), i =>
         {
             var (entry, releases) = holding[i];
             withReleases[i] = entry with { Release = ReleaseLocator.FirstContaining(repository, entry.Commit, releases)?.Version.ToString() };
         });
 
         return new ContainsReport(master, subject, withReleases);
+    }
+
+    private static string? ByPatch(GitRepository repository, PatchIdCache patchIds, int parallelism, string commit, string mainlineTip)
+    {
+        if (!repository.TryRun(out var fork, "merge-base", "--end-of-options", mainlineTip, commit) || fork.Trim().Length == 0)
+        {
+            return null;
+        }
+
+        var candidates = repository.Run("rev-list", "--no-merges", "--end-of-options", mainlineTip, "^" + fork.Trim(), "--")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ids = patchIds.Get(repository, [.. candidates, commit], parallelism);
+        if (!ids.TryGetValue(commit, out var id))
+        {
+            return null;
+        }
+
+        return candidates.LastOrDefault(c => ids.TryGetValue(c, out var other) && other == id);
     }
 }
 

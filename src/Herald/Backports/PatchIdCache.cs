@@ -67,7 +67,7 @@ public sealed class PatchIdCache
             var workers = Math.Max(1, Math.Min(parallelism, (missing.Count + 199) / 200));
             var chunks = missing.Chunk((missing.Count + workers - 1) / workers).ToList();
             var results = new Dictionary<string, string>[chunks.Count];
-            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
+            Concurrently.For(chunks.Count, workers, i =>
             {
                 results[i] = Compute(repository, chunks[i]);
             });

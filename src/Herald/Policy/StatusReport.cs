@@ -62,7 +62,7 @@ public sealed class StatusReport
         var (windows, warnings) = ReadWindows(repository, catalog, settings);
         var endOfDay = asOf.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var rows = new SeriesStatus[windows.Count];
-        Parallel.For(0, windows.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+        Concurrently.For(windows.Count, Math.Max(2, Environment.ProcessorCount), i =>
         {
             var window = windows[i];
             var series = window.Series;

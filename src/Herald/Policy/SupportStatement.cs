@@ -18,6 +18,8 @@ namespace Herald.Policy;
 /// <param name="SecurityUntil">The last day of security support.</param>
 public sealed record SupportStatement(SeriesId Version, DateOnly? InitialRelease, DateOnly SupportedUntil, DateOnly SecurityUntil)
 {
+    private static readonly string[] s_keys = ["Xen-Version", "Initial-Release", "Supported-Until", "Security-Support-Until"];
+
     /// <summary>
     /// Reads the block from <paramref name="text"/>; null when the file has no block at all. A block that
     /// is there but malformed is an error naming <paramref name="branch"/>, <paramref name="file"/> and the line.
@@ -36,8 +38,8 @@ public sealed record SupportStatement(SeriesId Version, DateOnly? InitialRelease
                 continue;
             }
 
-            var key = line[..colon];
-            if (key is "Xen-Version" or "Initial-Release" or "Supported-Until" or "Security-Support-Until")
+            var key = s_keys.FirstOrDefault(k => k.Equals(line[..colon].Trim(), StringComparison.OrdinalIgnoreCase));
+            if (key is not null)
             {
                 values.TryAdd(key, (line[(colon + 1)..].Trim(), i + 1));
             }

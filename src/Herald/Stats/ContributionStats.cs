@@ -30,6 +30,7 @@ public sealed record ContributionStats(
     Growth? Growth)
 {
     /// <summary>The headline figures alone.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public HeadlineStats Headline => new(From, To, Changesets, Developers, Employers, LinesAdded, LinesRemoved, Reviews, Tests, Reports);
 
     /// <summary>These statistics compared with <paramref name="previous"/>.</summary>

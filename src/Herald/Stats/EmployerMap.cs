@@ -110,9 +110,9 @@ public sealed class EmployerMap
         }
 
         var day = DateOnly.FromDateTime(date.UtcDateTime);
-        if (_entries.TryGetValue(email, out var exact))
+        if (_entries.TryGetValue(email, out var exact) && Pick(exact, day) is { } byAddress)
         {
-            return Pick(exact, day);
+            return byAddress;
         }
 
         var at = email.LastIndexOf('@');
@@ -127,9 +127,9 @@ public sealed class EmployerMap
 
         while (domain.Length > 0)
         {
-            if (_entries.TryGetValue(domain, out var entries))
+            if (_entries.TryGetValue(domain, out var entries) && Pick(entries, day) is { } byDomain)
             {
-                return Pick(entries, day);
+                return byDomain;
             }
 
             var dot = domain.IndexOf('.');
@@ -144,7 +144,8 @@ public sealed class EmployerMap
         return Unknown;
     }
 
-    private static string Pick(Entry[] entries, DateOnly day)
+    /// <summary>The entry in force on <paramref name="day"/>, or null when every entry ended before it.</summary>
+    private static string? Pick(Entry[] entries, DateOnly day)
     {
         foreach (var entry in entries)
         {
@@ -154,7 +155,7 @@ public sealed class EmployerMap
             }
         }
 
-        return entries[^1].Employer;
+        return null;
     }
 
     private static EmployerMap LoadBuiltIn()

@@ -19,10 +19,11 @@ public sealed record Shortlog(string? From, string To, int Changesets, IReadOnly
         ArgumentNullException.ThrowIfNull(identities);
         var authors = new Dictionary<string, (string Name, string Email, List<ShortlogEntry> Commits)>(StringComparer.Ordinal);
         var count = 0;
+        var groups = new IdentityGroups(identities);
         foreach (var commit in new CommitLog(repository).Read(new LogRequest(revisions) { NoMerges = true }))
         {
             count++;
-            var key = identities.DeveloperKey(commit.Author.Name, commit.Author.Email);
+            var key = groups.Add(commit.Author.Name, commit.Author.Email);
             if (!authors.TryGetValue(key, out var author))
             {
                 authors[key] = author = (commit.Author.Name, commit.Author.Email, []);
@@ -31,11 +32,28 @@ public sealed record Shortlog(string? From, string To, int Changesets, IReadOnly
             author.Commits.Add(new ShortlogEntry(commit.Sha, commit.Subject, DateOnly.FromDateTime(commit.Author.Date.UtcDateTime)));
         }
 
-        var list = authors.Values
+        // Join the names the aliases file says are one person; the newest-seen name names them.
+        var people = new Dictionary<string, (string Name, string Email, List<ShortlogEntry> Commits)>(StringComparer.Ordinal);
+        foreach (var (key, author) in authors)
+        {
+            // git log reads newest first; a shortlog lists each author's commits oldest first.
+            author.Commits.Reverse();
+            var root = groups.Find(key);
+            if (people.TryGetValue(root, out var person))
+            {
+                person.Commits.AddRange(author.Commits);
+            }
+            else
+            {
+                people[root] = (author.Name, author.Email, [.. author.Commits]);
+            }
+        }
+
+        var list = people.Values
             .Select(a =>
             {
-                a.Commits.Reverse();
-                return new ShortlogAuthor(a.Name, a.Email, a.Commits.Count, a.Commits);
+                var commits = a.Commits.OrderBy(c => c.Date).ToList();
+                return new ShortlogAuthor(a.Name, a.Email, commits.Count, commits);
             })
             .OrderByDescending(a => a.Count).ThenBy(a => a.Name, StringComparer.Ordinal)
             .ToList();

@@ -77,7 +77,7 @@ public sealed class StatsCalculator
             commit.Employer.LinesRemoved += counts.Removed;
         }
 
-        return tally.Build(from, to);
+        return tally.Build(from, to, Mailmap.Resolve(_repository, tally.CreditedIdentities));
     }
 
     private void FillLineCounts(List<string> missing)
@@ -92,7 +92,7 @@ public sealed class StatsCalculator
         var chunkSize = Math.Max(1, (missing.Count + chunkCount - 1) / chunkCount);
         var chunks = missing.Chunk(chunkSize).ToList();
         var results = new (string Sha, LineCounts Counts)[chunks.Count][];
-        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, i =>
+        Concurrently.For(chunks.Count, _parallelism, i =>
         {
             results[i] = [.. LineCountReader.Read(_repository, chunks[i])];
         });

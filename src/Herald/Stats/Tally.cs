@@ -3,12 +3,14 @@ using Herald.History;
 namespace Herald.Stats;
 
 /// <summary>Accumulates the figures of a range one commit at a time (see <see cref="StatsCalculator"/>).</summary>
+/// <remarks>A developer is a name after .mailmap, joined with others by the aliases file (<see cref="IdentityGroups"/>).</remarks>
 internal sealed class Tally(IdentityResolver identities)
 {
     private readonly Dictionary<string, DeveloperTotals> _developers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmployerTotals> _employers = new(StringComparer.Ordinal);
+    private readonly IdentityGroups _groups = new(identities);
     private readonly Dictionary<string, string> _authorKeyByEmail = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<(string Name, string Email, string Employer), CreditTotals> _credits = [];
+    private readonly Dictionary<(string Name, string Email, DateOnly Day), CreditTotals> _credits = [];
     private readonly List<CommitFacts> _commits = [];
 
     public IReadOnlyList<CommitFacts> Commits => _commits;
@@ -16,23 +18,23 @@ internal sealed class Tally(IdentityResolver identities)
     public void Add(Commit commit)
     {
         var author = commit.Author;
-        var key = identities.DeveloperKey(author.Name, author.Email);
-        var employerName = identities.EmployerOf(author.Email, author.Date);
+        var key = _groups.Add(author.Name, author.Email);
         if (!_developers.TryGetValue(key, out var developer))
         {
             // History is read newest first: the first commit seen gives the current name, address and employer.
-            _developers[key] = developer = new DeveloperTotals(author.Name, author.Email, employerName);
+            _developers[key] = developer = new DeveloperTotals(author.Name, author.Email, identities.EmployerOf(author.Email, author.Date), _developers.Count);
         }
 
         developer.Changesets++;
         _authorKeyByEmail.TryAdd(author.Email, key);
+        var employerName = identities.EmployerOf(author.Email, author.Date);
         if (!_employers.TryGetValue(employerName, out var employer))
         {
             _employers[employerName] = employer = new EmployerTotals(employerName);
         }
 
         employer.Changesets++;
-        employer.Developers.Add(key);
+        employer.DeveloperKeys.Add(key);
         _commits.Add(new CommitFacts(commit.Sha, developer, employer));
 
         foreach (var trailer in commit.Trailers)
@@ -50,7 +52,7 @@ internal sealed class Tally(IdentityResolver identities)
             }
 
             var (name, email) = trailer.Person;
-            var creditKey = (name, email, identities.EmployerOf(email, author.Date));
+            var creditKey = (name, email, DateOnly.FromDateTime(author.Date.UtcDateTime));
             if (!_credits.TryGetValue(creditKey, out var credit))
             {
                 _credits[creditKey] = credit = new CreditTotals();
@@ -60,31 +62,52 @@ internal sealed class Tally(IdentityResolver identities)
         }
     }
 
-    public ContributionStats Build(string? from, string to)
+    /// <summary>The identities named in trailers, for .mailmap resolution before <see cref="Build"/>.</summary>
+    public IEnumerable<(string Name, string Email)> CreditedIdentities => _credits.Keys.Select(k => (k.Name, k.Email)).Distinct();
+
+    public ContributionStats Build(string? from, string to, IReadOnlyDictionary<(string Name, string Email), (string Name, string Email)> mailmap)
     {
         var changesets = _commits.Count;
+
+        // Join the developers the aliases file says are one person; the newest-seen row names them.
+        var people = new Dictionary<string, PersonTotals>(StringComparer.Ordinal);
+        foreach (var developer in _developers.Values.OrderBy(d => d.Order))
+        {
+            var root = _groups.Find(developer.Name);
+            if (!people.TryGetValue(root, out var person))
+            {
+                people[root] = person = new PersonTotals(developer.Name, developer.Email, developer.Employer);
+            }
+
+            person.Changesets += developer.Changesets;
+            person.LinesAdded += developer.LinesAdded;
+            person.LinesRemoved += developer.LinesRemoved;
+        }
+
         var reviewers = new Dictionary<string, ReviewerTotals>(StringComparer.Ordinal);
         int reviews = 0, tests = 0, reports = 0;
-        foreach (var ((name, email, employerName), credit) in _credits)
+        foreach (var ((rawName, rawEmail, day), credit) in _credits.OrderByDescending(c => c.Key.Day))
         {
+            var (name, email) = mailmap.TryGetValue((rawName, rawEmail), out var mapped) ? mapped : (rawName, rawEmail);
+            var employerName = identities.EmployerOf(email, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             reviews += credit.Reviews;
             tests += credit.Tests;
             reports += credit.Reports;
             var key = ReviewerKey(name, email);
             if (!reviewers.TryGetValue(key, out var reviewer))
             {
-                var display = _developers.TryGetValue(key, out var asDeveloper) ? asDeveloper.Name : name;
+                var display = people.TryGetValue(key, out var asPerson) ? asPerson.Name : name;
                 reviewers[key] = reviewer = new ReviewerTotals(display, email, employerName);
             }
 
             reviewer.Reviews += credit.Reviews;
             reviewer.Tests += credit.Tests;
             reviewer.Reports += credit.Reports;
-            if (_developers.TryGetValue(key, out var developer))
+            if (people.TryGetValue(key, out var person))
             {
-                developer.Reviews += credit.Reviews;
-                developer.Tests += credit.Tests;
-                developer.Reports += credit.Reports;
+                person.Reviews += credit.Reviews;
+                person.Tests += credit.Tests;
+                person.Reports += credit.Reports;
             }
 
             if (credit.Reviews > 0)
@@ -99,13 +122,13 @@ internal sealed class Tally(IdentityResolver identities)
             }
         }
 
-        var byDeveloper = _developers.Values
+        var byDeveloper = people.Values
             .Select(d => new DeveloperStats(d.Name, d.Email, d.Employer, d.Changesets, d.LinesAdded, d.LinesRemoved, d.Reviews, d.Tests, d.Reports, Share(d.Changesets, changesets)))
             .OrderByDescending(d => d.Changesets).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
         var byEmployer = _employers.Values
             .Where(e => e.Changesets > 0 || e.Reviews > 0)
-            .Select(e => new EmployerStats(e.Name, e.Changesets, e.Developers.Count, e.LinesAdded, e.LinesRemoved, e.Reviews, Share(e.Changesets, changesets)))
+            .Select(e => new EmployerStats(e.Name, e.Changesets, e.DeveloperKeys.Select(_groups.Find).Distinct(StringComparer.Ordinal).Count(), e.LinesAdded, e.LinesRemoved, e.Reviews, Share(e.Changesets, changesets)))
             .OrderByDescending(e => e.Changesets).ThenByDescending(e => e.Reviews).ThenBy(e => e.Employer, StringComparer.Ordinal)
             .ToList();
         var byReviewer = reviewers.Values
@@ -117,10 +140,10 @@ internal sealed class Tally(IdentityResolver identities)
             from,
             to,
             changesets,
-            _developers.Count,
+            people.Count,
             _employers.Values.Count(e => e.Changesets > 0),
-            _developers.Values.Sum(d => d.LinesAdded),
-            _developers.Values.Sum(d => d.LinesRemoved),
+            people.Values.Sum(d => d.LinesAdded),
+            people.Values.Sum(d => d.LinesRemoved),
             reviews,
             tests,
             reports,
@@ -131,22 +154,60 @@ internal sealed class Tally(IdentityResolver identities)
             null);
     }
 
+    /// <summary>The person a trailer names: by aliased address, else the author with that address, else the name.</summary>
     private string ReviewerKey(string name, string email)
     {
-        var key = identities.DeveloperKey(name, email);
-        if (key != name || email.Length == 0)
+        var aliased = identities.DeveloperKey(name, email);
+        if (aliased != name && _groups.Knows(aliased))
         {
-            return key;
+            return _groups.Find(aliased);
         }
 
-        return _authorKeyByEmail.TryGetValue(email, out var authorKey) ? authorKey : name;
+        if (email.Length > 0 && _authorKeyByEmail.TryGetValue(email, out var authorKey))
+        {
+            return _groups.Find(authorKey);
+        }
+
+        return _developers.ContainsKey(name) ? _groups.Find(name) : name;
     }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100.0 / whole, 1);
 
     internal sealed record CommitFacts(string Sha, DeveloperTotals Developer, EmployerTotals Employer);
 
-    internal sealed class DeveloperTotals(string name, string email, string employer)
+    internal sealed class DeveloperTotals(string name, string email, string employer, int order)
+    {
+        public string Name { get; } = name;
+
+        public string Email { get; } = email;
+
+        public string Employer { get; } = employer;
+
+        public int Order { get; } = order;
+
+        public int Changesets { get; set; }
+
+        public long LinesAdded { get; set; }
+
+        public long LinesRemoved { get; set; }
+    }
+
+    internal sealed class EmployerTotals(string name)
+    {
+        public string Name { get; } = name;
+
+        public int Changesets { get; set; }
+
+        public HashSet<string> DeveloperKeys { get; } = new(StringComparer.Ordinal);
+
+        public long LinesAdded { get; set; }
+
+        public long LinesRemoved { get; set; }
+
+        public int Reviews { get; set; }
+    }
+
+    private sealed class PersonTotals(string name, string email, string employer)
     {
         public string Name { get; } = name;
 
@@ -165,21 +226,6 @@ internal sealed class Tally(IdentityResolver identities)
         public int Tests { get; set; }
 
         public int Reports { get; set; }
-    }
-
-    internal sealed class EmployerTotals(string name)
-    {
-        public string Name { get; } = name;
-
-        public int Changesets { get; set; }
-
-        public HashSet<string> Developers { get; } = new(StringComparer.Ordinal);
-
-        public long LinesAdded { get; set; }
-
-        public long LinesRemoved { get; set; }
-
-        public int Reviews { get; set; }
     }
 
     private enum CreditKind
