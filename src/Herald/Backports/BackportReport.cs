@@ -121,18 +121,18 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
                 }
             }
 
-            // A newer series that forked after the fix landed has it in its history.
+            // Every newer supported series that has the fix: backported at any time, or forked after it landed.
             foreach (var (master, entry) in found)
             {
+                entry.PresentIn.Clear();
                 foreach (var newer in newerSupported)
                 {
-                    if (!entry.PresentIn.Contains(newer.ToString()) && notIn.TryGetValue(newer, out var lacks) && !lacks.Contains(master))
+                    var backported = index.CommitsOf(newer).Any(c => c.MasterCommit == master && c.Date <= endOfDay);
+                    if (backported || (notIn.TryGetValue(newer, out var lacks) && !lacks.Contains(master)))
                     {
                         entry.PresentIn.Add(newer.ToString());
                     }
                 }
-
-                entry.PresentIn.Sort((a, b) => SeriesId.Parse(a).CompareTo(SeriesId.Parse(b)));
             }
 
             missing = found
