@@ -45,6 +45,22 @@ def timed(cmd, cwd=None):
         return elapsed, peak
 
 
+def own_peak(cmd):
+    """Peak resident memory (KiB) of the herald process itself, not its git children: VmHWM polled from /proc."""
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        try:
+            with open("/proc/%d/status" % process.pid) as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+        except OSError:
+            pass
+        time.sleep(0.02)
+    return peak
+
+
 def median_of(runs, make_cmd, before=None):
     times, peaks = [], []
     for _ in range(runs):
@@ -93,7 +109,13 @@ def main():
     rel, rel_peak, rel_runs = median_of(args.runs, lambda: [herald, "releases", "--repo", repo, "--data", data, "--json"])
     rows.append(("herald releases", rel, None, rel_peak, rel_runs))
 
+    clear()
+    cold_own = own_peak([herald, "stats", args.ref, "--repo", repo, "--data", data, "--json"])
+    warm_own = own_peak([herald, "stats", args.ref, "--repo", repo, "--data", data, "--json"])
+
     shutil.rmtree(data, ignore_errors=True)
+    print("peak memory of the herald process itself (VmHWM): cold %.0f MiB, warm %.0f MiB; the peak column is the largest process of the tree, git included" % (cold_own / 1024, warm_own / 1024))
+    print()
     print("| command | median s | ratio to git | peak MiB | runs (s) |")
     print("| --- | ---: | ---: | ---: | --- |")
     for name, median, ratio, peak, runs in rows:

@@ -21,6 +21,8 @@ internal static class HeraldCli
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(BackportsCommand.Create(console));
         root.Subcommands.Add(ContainsCommand.Create(console));
+        root.Subcommands.Add(IndexCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         return root;
     }
 

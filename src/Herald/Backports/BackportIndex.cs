@@ -112,9 +112,13 @@ public sealed class BackportIndex
 
     private static string[] MainlineSinceForks(GitRepository repository, string mainlineTip, IEnumerable<string> tips)
     {
-        var forks = tips.Select(tip => repository.TryRun(out var fork, "merge-base", "--end-of-options", mainlineTip, tip) ? fork.Trim() : string.Empty)
-            .Where(f => f.Length > 0)
-            .ToList();
+        var tipList = tips.ToList();
+        var found = new string[tipList.Count];
+        Concurrently.For(tipList.Count, Math.Max(2, Environment.ProcessorCount), i =>
+        {
+            found[i] = repository.TryRun(out var fork, "merge-base", "--end-of-options", mainlineTip, tipList[i]) ? fork.Trim() : string.Empty;
+        });
+        var forks = found.Where(f => f.Length > 0).Distinct().ToList();
         if (forks.Count == 0)
         {
             return [];

@@ -76,7 +76,7 @@ public static class ConfigLoader
     {
         var document = TomlDocument.Load(path);
         var root = document.Root;
-        document.RejectUnknownKeys(root, string.Empty, "project", "releases", "stats", "policy");
+        document.RejectUnknownKeys(root, string.Empty, "project", "releases", "stats", "policy", "storage");
 
         var project = document.Table(root, "project", "project") ?? new TomlTable();
         document.RejectUnknownKeys(project, "project", "name", "slug");
@@ -140,10 +140,23 @@ public static class ConfigLoader
             DomainMapPath = DataFile(document, stats, "domain_map", folder),
             UseBuiltInDomainMap = document.Boolean(stats, "builtin_domain_map", "stats.builtin_domain_map") ?? true,
             Policy = ParsePolicy(document, root),
+            Database = ParseStorage(document, root),
             Mainline = mainline,
             SourcePath = path,
             DetectionNote = note,
         };
+    }
+
+    private static string? ParseStorage(TomlDocument document, TomlTable root)
+    {
+        var table = document.Table(root, "storage", "storage");
+        if (table is null)
+        {
+            return null;
+        }
+
+        document.RejectUnknownKeys(table, "storage", "database");
+        return document.String(table, "database", "storage.database");
     }
 
     private static PolicySettings ParsePolicy(TomlDocument document, TomlTable root)

@@ -33,6 +33,9 @@ public sealed record HeraldConfig
     /// <summary>The maintenance policy (<c>[policy]</c>); defaults when not configured.</summary>
     public PolicySettings Policy { get; init; } = new();
 
+    /// <summary>The index database (<c>[storage] database</c>): a PostgreSQL connection string, or null for SQLite in the data folder.</summary>
+    public string? Database { get; init; }
+
     /// <summary>The configuration file read, or null when everything was detected.</summary>
     public string? SourcePath { get; init; }
 

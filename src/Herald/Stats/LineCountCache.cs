@@ -14,6 +14,7 @@ public sealed class LineCountCache
 
     private readonly string? _path;
     private readonly Dictionary<string, LineCounts> _entries;
+    private readonly Lock _lock = new();
     private int _added;
 
     private LineCountCache(string? path, Dictionary<string, LineCounts> entries)
@@ -52,19 +53,36 @@ public sealed class LineCountCache
     }
 
     /// <summary>Looks up the counts of <paramref name="sha"/>.</summary>
-    public bool TryGet(string sha, out LineCounts counts) => _entries.TryGetValue(sha, out counts);
+    public bool TryGet(string sha, out LineCounts counts)
+    {
+        lock (_lock)
+        {
+            return _entries.TryGetValue(sha, out counts);
+        }
+    }
 
     /// <summary>Records the counts of <paramref name="sha"/>.</summary>
     public void Add(string sha, LineCounts counts)
     {
-        if (_entries.TryAdd(sha, counts))
+        lock (_lock)
         {
-            _added++;
+            if (_entries.TryAdd(sha, counts))
+            {
+                _added++;
+            }
         }
     }
 
     /// <summary>Writes the cache when anything was added; failures to write are not errors (it is a cache).</summary>
     public void Save()
+    {
+        lock (_lock)
+        {
+            SaveLocked();
+        }
+    }
+
+    private void SaveLocked()
     {
         if (_path is null || _added == 0 || _entries.Count == 0)
         {

@@ -67,7 +67,7 @@ public sealed class StatsCalculator
             tally.Add(commit);
         }
 
-        FillLineCounts(tally.Commits.Where(c => !_cache.TryGet(c.Sha, out _)).Select(c => c.Sha).ToList());
+        EnsureLineCounts(tally.Commits.Select(c => c.Sha).ToList());
         foreach (var commit in tally.Commits)
         {
             _cache.TryGet(commit.Sha, out var counts);
@@ -80,8 +80,14 @@ public sealed class StatsCalculator
         return tally.Build(from, to, Mailmap.Resolve(_repository, tally.CreditedIdentities));
     }
 
-    private void FillLineCounts(List<string> missing)
+    /// <summary>
+    /// Makes sure the cache knows the line counts of <paramref name="commits"/> (non-merge commit ids),
+    /// reading the missing ones in parallel git processes.
+    /// </summary>
+    public void EnsureLineCounts(IReadOnlyCollection<string> commits)
     {
+        ArgumentNullException.ThrowIfNull(commits);
+        var missing = commits.Where(c => !_cache.TryGet(c, out _)).Distinct().ToList();
         if (missing.Count == 0)
         {
             return;

@@ -1,0 +1,107 @@
+using Herald.Backports;
+using Herald.Policy;
+using Herald.Releases;
+using Herald.Stats;
+using Herald.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Api;
+
+/// <summary>The JSON API: the same records the CLI prints with <c>--json</c>.</summary>
+public static class ReleasesApi
+{
+    /// <summary>Maps <c>/api/…</c>.</summary>
+    public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").CacheOutput();
+        api.MapGet("/releases", Releases).WithName("releases");
+        api.MapGet("/releases/{version}", Release).WithName("release");
+        api.MapGet("/series", Series).WithName("series");
+        api.MapGet("/status", Status).WithName("status");
+        api.MapGet("/contains/{sha}", Contains).WithName("contains");
+        return routes;
+    }
+
+    private static Results<Ok<IReadOnlyList<ReleaseInfo>>, StatusCodeHttpResult> Releases(PortalState state, bool? candidates) =>
+        state.Snapshot is { } s ? TypedResults.Ok(s.ReleaseInfos(candidates ?? false)) : TypedResults.StatusCode(503);
+
+    private static Results<Ok<ReleaseDetails>, NotFound<Problem>, StatusCodeHttpResult> Release(PortalState state, string version)
+    {
+        if (state.Snapshot is not { } s)
+        {
+            return TypedResults.StatusCode(503);
+        }
+
+        return s.Release(version) is { } row
+            ? TypedResults.Ok(new ReleaseDetails(IndexSnapshot.Info(row), s.StatsOf(row)))
+            : TypedResults.NotFound(new Problem($"no release {version}"));
+    }
+
+    private static Results<Ok<IReadOnlyList<SeriesDetails>>, StatusCodeHttpResult> Series(PortalState state)
+    {
+        if (state.Snapshot is not { } s)
+        {
+            return TypedResults.StatusCode(503);
+        }
+
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var status = s.Status(today, state.CadenceMonths).ToDictionary(x => x.Series);
+        IReadOnlyList<SeriesDetails> list = s.Series.Select(row => new SeriesDetails(
+            status[row.Series],
+            s.ReleasesOf(row.Series).Select(r => r.Version).ToList(),
+            s.BackportsOf(row))).ToList();
+        return TypedResults.Ok(list);
+    }
+
+    private static Results<Ok<IReadOnlyList<SeriesStatus>>, StatusCodeHttpResult> Status(PortalState state, TimeProvider clock) =>
+        state.Snapshot is { } s
+            ? TypedResults.Ok(s.Status(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), state.CadenceMonths))
+            : TypedResults.StatusCode(503);
+
+    private static async Task<Results<Ok<ContainsReport>, NotFound<Problem>, StatusCodeHttpResult>> Contains(PortalState state, string sha, CancellationToken cancellationToken)
+    {
+        if (state.Snapshot is not { } s || state.Database is not { } database)
+        {
+            return TypedResults.StatusCode(503);
+        }
+
+        await using var context = database.CreateContext();
+        var full = s.Graph.Expand(sha);
+        if (full is null)
+        {
+            return TypedResults.NotFound(new Problem($"no commit {sha}"));
+        }
+
+        var facts = await context.Commits.AsNoTracking()
+            .Where(c => c.Sha == full)
+            .Select(c => new { c.Sha, c.Subject, c.MasterCommit })
+            .FirstOrDefaultAsync(cancellationToken);
+        var master = facts?.MasterCommit is { } m ? s.Graph.Expand(m) ?? full : full;
+        var involved = await context.Commits.AsNoTracking()
+            .Where(c => c.Sha == master || c.Sha == full || c.MasterCommit == master)
+            .Select(c => new { c.Sha, c.Subject, c.MasterCommit })
+            .ToListAsync(cancellationToken);
+        var bySha = involved.ToDictionary(c => c.Sha);
+        var report = s.Contains(
+            full,
+            x => bySha.TryGetValue(x, out var c) ? (c.Subject, c.MasterCommit) : null,
+            x => involved.Where(c => c.MasterCommit == x).Select(c => c.Sha).ToList());
+        return report is null ? TypedResults.NotFound(new Problem($"no commit {sha}")) : TypedResults.Ok(report);
+    }
+}
+
+/// <summary>A release with its statistics (<c>/api/releases/{version}</c>).</summary>
+/// <param name="Release">The release.</param>
+/// <param name="Stats">Its contributor statistics; null for a candidate.</param>
+public sealed record ReleaseDetails(ReleaseInfo Release, ContributionStats? Stats);
+
+/// <summary>A series with its status, releases and backports (<c>/api/series</c>).</summary>
+/// <param name="Status">The status today.</param>
+/// <param name="Releases">Its releases, newest first.</param>
+/// <param name="Backports">What waited on its branch when indexed; null unless supported.</param>
+public sealed record SeriesDetails(SeriesStatus Status, IReadOnlyList<string> Releases, BackportReport? Backports);
+
+/// <summary>A problem (404 body).</summary>
+/// <param name="Error">What was not found.</param>
+public sealed record Problem(string Error);

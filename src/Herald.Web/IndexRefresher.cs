@@ -1,0 +1,58 @@
+using Herald.Storage;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Herald.Web;
+
+/// <summary>
+/// Indexes the repository when the portal starts, then on an interval and when <c>POST /api/refresh</c>
+/// asks, and publishes each new snapshot. The only writer of the index in the portal.
+/// </summary>
+internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundService
+{
+    private long _generation;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await RefreshAsync(stoppingToken);
+            try
+            {
+                await state.WaitForRequestAsync(options.RefreshInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var home = HeraldProject.DefaultDataHome(Environment.GetEnvironmentVariable("XDG_DATA_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+            var project = HeraldProject.Open(options.Repository, options.Config, options.Data, Environment.CurrentDirectory, home);
+            var database = IndexDatabase.For(project.DataDirectory, options.Database ?? project.Config.Database);
+            state.Database = database;
+            state.CadenceMonths = project.Config.Policy.CadenceMonths;
+            var result = await new Indexer(project, database, clock).RunAsync(cancellationToken: cancellationToken);
+            if (result.Changed || state.Snapshot is null)
+            {
+                await using var context = database.CreateContext();
+                var snapshot = await IndexSnapshot.LoadAsync(context, Interlocked.Increment(ref _generation), cancellationToken);
+                state.Publish(snapshot);
+                await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
+            }
+
+            state.LastError = null;
+            logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",
+                result.Changed ? "updated" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e) when (e is HeraldException or IOException or InvalidOperationException)
+        {
+            state.LastError = e.Message;
+            logger.LogError(e, "Indexing failed: {Message}", e.Message);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Herald.Backports;
+using Herald.History;
+using Herald.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Pages;
+
+/// <summary>One commit with its trailers and where it (or its backports) landed.</summary>
+public sealed class CommitModel(PortalState state) : PortalPage(state)
+{
+    /// <summary>The commit.</summary>
+    public CommitRow? Commit { get; private set; }
+
+    /// <summary>Its trailers.</summary>
+    public IReadOnlyList<Trailer> Trailers { get; private set; } = [];
+
+    /// <summary>The branches holding it or a backport, or null.</summary>
+    public ContainsReport? Where { get; private set; }
+
+    /// <summary>Renders the page.</summary>
+    public async Task<IActionResult> OnGetAsync(string sha, CancellationToken cancellationToken)
+    {
+        if (Ready() is { } notReady)
+        {
+            return notReady;
+        }
+
+        var full = Snapshot.Graph.Expand(sha);
+        if (full is null)
+        {
+            return NotFoundPage($"There is no commit {sha}.");
+        }
+
+        await using var context = Database();
+        Commit = await context.Commits.AsNoTracking().FirstOrDefaultAsync(c => c.Sha == full, cancellationToken);
+        if (Commit is null)
+        {
+            return NotFoundPage($"There is no commit {sha}.");
+        }
+
+        ViewData["Title"] = Commit.Subject;
+        Trailers = TrailerParser.Parse(Commit.Body);
+        var master = Commit.MasterCommit is { } m ? Snapshot.Graph.Expand(m) ?? full : full;
+        var involved = await context.Commits.AsNoTracking()
+            .Where(c => c.Sha == master || c.MasterCommit == master)
+            .Select(c => new { c.Sha, c.Subject, c.MasterCommit })
+            .ToListAsync(cancellationToken);
+        var bySha = involved.ToDictionary(c => c.Sha);
+        bySha.TryAdd(full, new { Sha = full, Commit.Subject, Commit.MasterCommit });
+        Where = Snapshot.Contains(
+            full,
+            x => bySha.TryGetValue(x, out var c) ? (c.Subject, c.MasterCommit) : null,
+            x => involved.Where(c => c.MasterCommit == x).Select(c => c.Sha).ToList());
+        return Page();
+    }
+}

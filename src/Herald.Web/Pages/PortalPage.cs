@@ -1,0 +1,43 @@
+using Herald.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Herald.Web.Pages;
+
+/// <summary>What every page shares: the snapshot, the database, and a 404 that says what was not found.</summary>
+public abstract class PortalPage(PortalState state) : PageModel
+{
+    /// <summary>The snapshot being served.</summary>
+    public IndexSnapshot Snapshot { get; private set; } = null!;
+
+    /// <summary>What was asked for and not found, or null.</summary>
+    public string? Missing { get; private set; }
+
+    /// <summary>The portal state.</summary>
+    protected PortalState State => state;
+
+    /// <summary>Checks the index is ready; null when it is, else the 503 to return.</summary>
+    protected IActionResult? Ready()
+    {
+        if (state.Snapshot is not { } snapshot)
+        {
+            return new ContentResult { StatusCode = 503, Content = "The index is being built; try again in a minute.", ContentType = "text/plain" };
+        }
+
+        Snapshot = snapshot;
+        ViewData["Project"] = snapshot.ProjectName;
+        return null;
+    }
+
+    /// <summary>A 404 page naming what was not found.</summary>
+    protected IActionResult NotFoundPage(string what)
+    {
+        Missing = what;
+        ViewData["Title"] = "Not found";
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    /// <summary>A new database context (the caller disposes it).</summary>
+    protected HeraldDbContext Database() => state.Database?.CreateContext() ?? throw new InvalidOperationException("the index database is not open yet.");
+}

@@ -1,0 +1,53 @@
+using Herald.History;
+using Herald.Stats;
+using Herald.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Pages;
+
+/// <summary>One release: facts, downloads, statistics and the list of changes.</summary>
+public sealed class ReleaseModel(PortalState state) : PortalPage(state)
+{
+    /// <summary>The release.</summary>
+    public ReleaseRow? Release { get; private set; }
+
+    /// <summary>Its statistics, or null for a candidate.</summary>
+    public ContributionStats? Stats { get; private set; }
+
+    /// <summary>The non-merge commits of the release.</summary>
+    public IReadOnlyList<CommitRow> Changes { get; private set; } = [];
+
+    /// <summary>The changes grouped by subsystem prefix, largest group first.</summary>
+    public IReadOnlyList<IGrouping<string, CommitRow>> BySubsystem { get; private set; } = [];
+
+    /// <summary>The changes grouped by author, largest group first.</summary>
+    public IReadOnlyList<IGrouping<string, CommitRow>> ByAuthor { get; private set; } = [];
+
+    /// <summary>Renders the page.</summary>
+    public async Task<IActionResult> OnGetAsync(string version, CancellationToken cancellationToken)
+    {
+        if (Ready() is { } notReady)
+        {
+            return notReady;
+        }
+
+        Release = Snapshot.Release(version);
+        if (Release is null)
+        {
+            return NotFoundPage($"There is no release {version}.");
+        }
+
+        ViewData["Title"] = Release.Version;
+        Stats = Snapshot.StatsOf(Release);
+        await using var context = Database();
+        var changes = await context.ReleaseChanges.AsNoTracking()
+            .Where(c => c.Version == Release.Version)
+            .Join(context.Commits.AsNoTracking(), c => c.Sha, c => c.Sha, (change, commit) => new { change.Ordinal, Commit = commit })
+            .ToListAsync(cancellationToken);
+        Changes = changes.OrderBy(c => c.Ordinal).Select(c => c.Commit).Where(c => !c.Parents.Contains(' ')).ToList();
+        BySubsystem = Changes.GroupBy(c => SubjectPrefix.Of(c.Subject)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        ByAuthor = Changes.GroupBy(c => c.AuthorName).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,44 @@
+using Herald.Backports;
+using Herald.Policy;
+using Herald.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Herald.Web.Pages;
+
+/// <summary>One series: policy dates and their source, releases, unreleased commits, missing backports.</summary>
+public sealed class SeriesModel(PortalState state, TimeProvider clock) : PortalPage(state)
+{
+    /// <summary>Today (UTC).</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The series' status today.</summary>
+    public SeriesStatus? Status { get; private set; }
+
+    /// <summary>Its releases, newest first.</summary>
+    public IReadOnlyList<ReleaseRow> Releases { get; private set; } = [];
+
+    /// <summary>What waited on the branch when indexed, or null.</summary>
+    public BackportReport? Backports { get; private set; }
+
+    /// <summary>Renders the page.</summary>
+    public IActionResult OnGet(string series)
+    {
+        if (Ready() is { } notReady)
+        {
+            return notReady;
+        }
+
+        var row = Snapshot.SeriesOf(series);
+        if (row is null)
+        {
+            return NotFoundPage($"There is no series {series}.");
+        }
+
+        ViewData["Title"] = row.Series;
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Status = Snapshot.Status(Today, State.CadenceMonths).First(s => s.Series == row.Series);
+        Releases = Snapshot.ReleasesOf(row.Series).ToList();
+        Backports = Snapshot.BackportsOf(row);
+        return Page();
+    }
+}

@@ -1,0 +1,60 @@
+using Herald.Web.Api;
+using Microsoft.AspNetCore.HttpLogging;
+
+namespace Herald.Web;
+
+/// <summary>Builds the portal: services, middleware, pages, API, feeds.</summary>
+public static class PortalApp
+{
+    /// <summary>The output-cache tag evicted after every index refresh.</summary>
+    public const string CacheTag = "index";
+
+    private static readonly Lazy<string> Stylesheet = new(() =>
+    {
+        using var stream = typeof(PortalApp).Assembly.GetManifestResourceStream("Herald.Web.site.css")
+            ?? throw new InvalidOperationException("the stylesheet is missing from the assembly.");
+        return new StreamReader(stream).ReadToEnd();
+    });
+
+    /// <summary>Builds the application for <paramref name="options"/>.</summary>
+    public static WebApplication Build(string[] args, PortalOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<PortalState>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<IndexRefresher>();
+        // The pages live in this assembly, which is not the entry assembly when 'herald serve' hosts it.
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(PortalApp).Assembly);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.WriteIndented = true;
+            json.SerializerOptions.Encoder = HeraldJson.Options.Encoder;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromHours(1)).Tag(CacheTag)));
+        builder.Services.AddHttpLogging(logging => logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
+        app.UseHttpLogging();
+        app.UseMiddleware<ValidatorsMiddleware>();
+        app.MapGet("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
+        app.UseOutputCache();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthApi();
+        app.MapReleasesApi();
+        app.MapFeeds();
+        app.MapRazorPages().CacheOutput();
+        return app;
+    }
+}

@@ -1,0 +1,48 @@
+using Herald.Storage;
+
+namespace Herald.Web;
+
+/// <summary>
+/// The snapshot the portal serves, swapped whole after every index run; null until the first index is
+/// ready (then <c>/healthz</c> answers 503).
+/// </summary>
+public sealed class PortalState
+{
+    private IndexSnapshot? _snapshot;
+    private readonly SemaphoreSlim _refreshRequested = new(0, 1);
+
+    /// <summary>The current snapshot, or null before the first index.</summary>
+    public IndexSnapshot? Snapshot => Volatile.Read(ref _snapshot);
+
+    /// <summary>The database the index lives in (set at start).</summary>
+    public IndexDatabase? Database { get; set; }
+
+    /// <summary>The cadence the project expects (months between point releases).</summary>
+    public int CadenceMonths { get; set; } = 4;
+
+    /// <summary>The last index error, shown on /healthz while there is no snapshot.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>Publishes a new snapshot.</summary>
+    public void Publish(IndexSnapshot snapshot) => Volatile.Write(ref _snapshot, snapshot);
+
+    /// <summary>Asks the refresher to run now.</summary>
+    public void RequestRefresh()
+    {
+        if (_refreshRequested.CurrentCount == 0)
+        {
+            try
+            {
+                _refreshRequested.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already requested.
+            }
+        }
+    }
+
+    /// <summary>Waits until a refresh is requested or <paramref name="timeout"/> passes.</summary>
+    public Task<bool> WaitForRequestAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _refreshRequested.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+
+namespace Herald.Web;
+
+/// <summary>
+/// ETag and Cache-Control on every read: the representation only changes with the index snapshot, so the
+/// snapshot's generation and the URL make a validator, and a matching If-None-Match gets 304 at once.
+/// </summary>
+internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState state)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var snapshot = state.Snapshot;
+        var request = context.Request;
+        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz"))
+        {
+            await next(context);
+            return;
+        }
+
+        var tag = "\"" + snapshot.Generation.ToString(CultureInfo.InvariantCulture) + "-"
+            + ((uint)StringComparer.Ordinal.GetHashCode(request.Path.Value + request.QueryString.Value)).ToString("x8", CultureInfo.InvariantCulture)
+            + "-" + snapshot.IndexedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "\"";
+        var etag = new EntityTagHeaderValue(tag);
+        if (request.Headers.IfNoneMatch.Count > 0
+            && EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var matches)
+            && matches.Any(m => m.Compare(etag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            context.Response.Headers.ETag = tag;
+            return;
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                context.Response.Headers.ETag = tag;
+                context.Response.Headers.CacheControl = "public, max-age=60";
+            }
+            else
+            {
+                context.Response.Headers.CacheControl = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+}
