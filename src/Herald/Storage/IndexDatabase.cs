@@ -9,11 +9,15 @@ namespace Herald.Storage;
 /// </summary>
 public sealed class IndexDatabase
 {
-    private IndexDatabase(string connectionString, bool isPostgres)
+    private IndexDatabase(string connectionString, bool isPostgres, string? file = null)
     {
         ConnectionString = connectionString;
         IsPostgres = isPostgres;
+        File = file;
     }
+
+    /// <summary>The SQLite file, or null for PostgreSQL.</summary>
+    public string? File { get; }
 
     /// <summary>The connection string.</summary>
     public string ConnectionString { get; }
@@ -39,7 +43,7 @@ public sealed class IndexDatabase
 
         Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, "index.db");
-        return new IndexDatabase($"Data Source={path};Cache=Shared;Pooling=True", isPostgres: false);
+        return new IndexDatabase($"Data Source={path};Cache=Shared;Pooling=True", isPostgres: false, path);
     }
 
     /// <summary>A new context; the caller disposes it.</summary>

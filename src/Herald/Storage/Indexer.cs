@@ -50,6 +50,13 @@ public sealed class Indexer
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var fingerprint = Fingerprint(catalog, today);
 
+        // Nothing new since the last run into this database: answer before touching it at all.
+        var marker = MarkerPath();
+        if (File.Exists(marker) && (_database.File is null || File.Exists(_database.File)) && File.ReadAllText(marker) == fingerprint)
+        {
+            return new IndexResult(false, 0, 0, 0, watch.Elapsed);
+        }
+
         await _database.MigrateAsync(cancellationToken);
         await using var context = _database.CreateContext();
         context.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -57,6 +64,7 @@ public sealed class Indexer
         var rebuild = state.GetValueOrDefault("schema") != SchemaVersion;
         if (!rebuild && state.GetValueOrDefault("fingerprint") == fingerprint)
         {
+            WriteMarker(marker, fingerprint);
             return new IndexResult(false, 0, 0, 0, watch.Elapsed);
         }
 
@@ -228,7 +236,30 @@ public sealed class Indexer
         });
 
         lineCounts.Save();
+        WriteMarker(marker, fingerprint);
         return new IndexResult(true, newCommits.Count, releaseRows.Length, seriesRows.Count, watch.Elapsed);
+    }
+
+    /// <summary>The file that remembers the fingerprint of the last run into this database.</summary>
+    private string MarkerPath()
+    {
+        var database = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_database.ConnectionString)))[..16];
+        return Path.Combine(_project.DataDirectory, "index-" + database + ".fingerprint");
+    }
+
+    private static void WriteMarker(string path, string fingerprint)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + "." + Environment.ProcessId + ".tmp";
+            File.WriteAllText(temporary, fingerprint);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only a shortcut: without it the next run asks the database.
+        }
     }
 
     private static async Task<ContributionStats?> StoredStatsAsync(HeraldDbContext context, string version, CancellationToken cancellationToken)
