@@ -78,6 +78,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--ref", default="master")
     parser.add_argument("--version", default="4.9.0")
+    parser.add_argument("--gitdm", help="a checkout of gitdm (github.com/marc-hb/gitdm) to compare with on the version's range")
+    parser.add_argument("--range", default="RELEASE-4.8.0..RELEASE-4.9.0", help="the range for the gitdm comparison")
     args = parser.parse_args()
 
     herald = build()
@@ -106,6 +108,20 @@ def main():
     ver_cold, ver_cold_peak, ver_cold_runs = median_of(args.runs, lambda: [herald, "stats", args.version, "--repo", repo, "--data", data, "--json"], before=clear)
     rows.append(("herald stats %s (cold, whole process)" % args.version, ver_cold, None, ver_cold_peak, ver_cold_runs))
 
+    if args.gitdm:
+        script = "git -C %s log -p -M --no-merges %s | (cd %s && python3 ./gitdm -s -u -o /dev/null)" % (repo, args.range, args.gitdm)
+        gitdm_runs = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            subprocess.run(["bash", "-c", script], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            gitdm_runs.append(time.perf_counter() - start)
+        gitdm = statistics.median(gitdm_runs)
+        rows.append(("gitdm on %s (git log -p | gitdm)" % args.range, gitdm, None, None, gitdm_runs))
+        rng, rng_peak, rng_runs = median_of(args.runs, lambda: [herald, "stats", args.range, "--repo", repo, "--data", data, "--json"], before=clear)
+        rows.append(("herald stats %s (cold), ratio to gitdm" % args.range, rng, rng / gitdm, rng_peak, rng_runs))
+        rngw, rngw_peak, rngw_runs = median_of(args.runs, lambda: [herald, "stats", args.range, "--repo", repo, "--data", data, "--json"])
+        rows.append(("herald stats %s (warm), ratio to gitdm" % args.range, rngw, rngw / gitdm, rngw_peak, rngw_runs))
+
     rel, rel_peak, rel_runs = median_of(args.runs, lambda: [herald, "releases", "--repo", repo, "--data", data, "--json"])
     rows.append(("herald releases", rel, None, rel_peak, rel_runs))
 
@@ -116,7 +132,7 @@ def main():
     shutil.rmtree(data, ignore_errors=True)
     print("peak memory of the herald process itself (VmHWM): cold %.0f MiB, warm %.0f MiB; the peak column is the largest process of the tree, git included" % (cold_own / 1024, warm_own / 1024))
     print()
-    print("| command | median s | ratio to git | peak MiB | runs (s) |")
+    print("| command | median s | ratio to baseline | peak MiB | runs (s) |")
     print("| --- | ---: | ---: | ---: | --- |")
     for name, median, ratio, peak, runs in rows:
         print("| %s | %.3f | %s | %s | %s |" % (
