@@ -22,28 +22,7 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-
-
-def build():
-    out = os.path.join(ROOT, "artifacts", "bench")
-    subprocess.run(["dotnet", "build", os.path.join(ROOT, "src", "Herald.Cli", "Herald.Cli.csproj"),
-                    "-c", "Release", "-o", out, "-nologo", "-v", "quiet"], check=True, stdout=sys.stderr)
-    return os.path.join(out, "herald")
-
-
-def timed(cmd):
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
-        start = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        elapsed = time.perf_counter() - start
-        peak = 0
-        for line in t.read().splitlines():
-            if "Maximum resident set size" in line:
-                peak = int(line.split(":")[1])
-        return elapsed, peak
+from benchlib import build, timed  # noqa: E402
 
 
 def shell_timed(script):

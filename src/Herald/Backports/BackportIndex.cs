@@ -169,22 +169,9 @@ public sealed class BackportIndex
         foreach (var fields in RecordReader.Read(stream, 4))
         {
             var (sha, source, date, message) = (fields[0], fields[1], fields[2], fields[3]);
-            var trailers = TrailerParser.Parse(message);
-            string? trailer = null;
-            string? kind = null;
-            foreach (var t in trailers)
-            {
-                if (t.Key is TrailerKeys.MasterCommit or TrailerKeys.CherryPickedFrom)
-                {
-                    var value = t.Value.Split(' ', 2)[0].Trim().ToLowerInvariant();
-                    if (value.Length >= 7 && value.All(char.IsAsciiHexDigit))
-                    {
-                        trailer = value;
-                        kind = t.Key == TrailerKeys.MasterCommit ? "trailer" : "cherry-pick";
-                        break;
-                    }
-                }
-            }
+            var found = BackportTrailer.Find(TrailerParser.Parse(message));
+            var trailer = found?.Sha;
+            var kind = found?.Kind;
 
             yield return new RawCommit(
                 sha,

@@ -25,7 +25,7 @@ public sealed record ContainsReport(string Commit, string Subject, IReadOnlyList
         }
 
         var given = new CommitLog(repository).Read(new LogRequest([resolved.Trim()]) { MaxCount = 1 }).First();
-        var fromTrailer = given.Trailers.FirstOrDefault(t => t.Key is TrailerKeys.MasterCommit or TrailerKeys.CherryPickedFrom)?.Value.Split(' ', 2)[0];
+        var fromTrailer = BackportTrailer.Find(given.Trailers)?.Sha;
         var master = given.Sha;
         var subject = given.Subject;
         var mainlineTip = BackportIndex.ResolveMainline(repository, catalog, mainline);

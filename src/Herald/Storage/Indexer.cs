@@ -301,7 +301,7 @@ public sealed class Indexer
 
     private static CommitRow ToRow(Commit commit)
     {
-        var master = commit.Trailers.FirstOrDefault(t => t.Key is TrailerKeys.MasterCommit or TrailerKeys.CherryPickedFrom)?.Value.Split(' ', 2)[0].ToLowerInvariant();
+        var master = BackportTrailer.Find(commit.Trailers)?.Sha;
         var advisories = AdvisoryReferences.Find(commit.Body);
         return new CommitRow
         {
@@ -314,7 +314,7 @@ public sealed class Indexer
             AuthorTime = commit.Author.Date.ToUnixTimeSeconds(),
             AuthorOffset = (int)commit.Author.Date.Offset.TotalMinutes,
             CommitTime = commit.Committer.Date.ToUnixTimeSeconds(),
-            MasterCommit = master is { Length: >= 7 } && master.All(char.IsAsciiHexDigit) ? master : null,
+            MasterCommit = master,
             Advisories = advisories.Count == 0 ? null : string.Join(',', advisories),
         };
     }
