@@ -216,12 +216,15 @@ public sealed class Indexer
                 context.ChangeTracker.Clear();
             }
 
-            context.Releases.AddRange(releaseRows);
-            foreach (var rows in changeRows)
+            // Large inserts go in chunks with the change tracker cleared: it costs far more memory than the rows.
+            foreach (var chunk in changeRows.SelectMany(rows => rows).Chunk(5000))
             {
-                context.ReleaseChanges.AddRange(rows);
+                context.ReleaseChanges.AddRange(chunk);
+                await context.SaveChangesAsync(cancellationToken);
+                context.ChangeTracker.Clear();
             }
 
+            context.Releases.AddRange(releaseRows);
             context.Series.AddRange(seriesRows);
             context.Refs.AddRange(RefRows(catalog));
             context.State.AddRange(
