@@ -23,6 +23,8 @@ internal static class HeraldCli
         root.Subcommands.Add(ContainsCommand.Create(console));
         root.Subcommands.Add(IndexCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(KeyCommand.Create(console));
+        root.Subcommands.Add(PublishCommand.Create(console));
         return root;
     }
 

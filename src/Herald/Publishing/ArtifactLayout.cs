@@ -1,0 +1,49 @@
+namespace Herald.Publishing;
+
+/// <summary>
+/// The download layout, a contract: <c>release/&lt;slug&gt;/&lt;version&gt;/&lt;slug&gt;-&lt;version&gt;.tar.gz</c>
+/// (and <c>.sig</c>) under the artifact root (<c>DATA/artifacts</c> by default).
+/// </summary>
+public static class ArtifactLayout
+{
+    /// <summary>The folder of a release under the root, with '/' separators.</summary>
+    public static string ReleaseFolder(string slug, string version) => $"release/{slug}/{version}";
+
+    /// <summary>The archive name of a release in a format (<c>tar.gz</c>, <c>tar.xz</c>).</summary>
+    public static string ArchiveName(string slug, string version, string format) => $"{slug}-{version}.{format}";
+
+    /// <summary>
+    /// Maps a path from a URL to a file under <paramref name="root"/>, or null when it is not a plain
+    /// path inside the root: empty, absolute, with '..', '.'-segments or hidden names, backslashes,
+    /// control characters, or any symbolic link on the way.
+    /// </summary>
+    public static string? Resolve(string root, string relative)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        if (string.IsNullOrEmpty(relative) || relative.Length > 1024 || relative.StartsWith('/') || relative.Contains('\\') || relative.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        var segments = relative.Split('/');
+        if (segments.Any(s => s.Length == 0 || s.StartsWith('.')))
+        {
+            return null;
+        }
+
+        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var current = fullRoot;
+        foreach (var segment in segments)
+        {
+            current = Path.Combine(current, segment);
+            var info = new FileInfo(current);
+            if (info.LinkTarget is not null)
+            {
+                return null;
+            }
+        }
+
+        var full = Path.GetFullPath(current);
+        return full.StartsWith(fullRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+    }
+}
