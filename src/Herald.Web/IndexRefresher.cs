@@ -36,14 +36,20 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             var database = IndexDatabase.For(project.DataDirectory, options.Database ?? project.Config.Database);
             state.Database = database;
             state.CadenceMonths = project.Config.Policy.CadenceMonths;
+            state.ArtifactRoot = Herald.Publishing.Publisher.RootOf(project);
+            state.KeysFolder = Path.Combine(project.DataDirectory, "keys");
+            state.Slug = project.Config.Slug;
             var result = await new Indexer(project, database, clock).RunAsync(cancellationToken: cancellationToken);
             if (result.Changed || state.Snapshot is null)
             {
                 await using var context = database.CreateContext();
                 var snapshot = await IndexSnapshot.LoadAsync(context, Interlocked.Increment(ref _generation), cancellationToken);
                 state.Publish(snapshot);
-                await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
             }
+
+            // Pages also show what is on disk (published files): render them afresh after every refresh.
+            state.Advance();
+            await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
 
             state.LastError = null;
             logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",

@@ -54,6 +54,7 @@ public static class PortalApp
         app.MapHealthApi();
         app.MapReleasesApi();
         app.MapFeeds();
+        app.MapDownloads();
         app.MapRazorPages().CacheOutput();
         return app;
     }

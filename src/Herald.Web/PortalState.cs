@@ -20,6 +20,26 @@ public sealed class PortalState
     /// <summary>The cadence the project expects (months between point releases).</summary>
     public int CadenceMonths { get; set; } = 4;
 
+    private long _epoch;
+
+    /// <summary>Counts refreshes: pages also show files on disk, so validators change with every refresh.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    /// <summary>Marks a refresh.</summary>
+    public void Advance() => Interlocked.Increment(ref _epoch);
+
+    /// <summary>The root of published files (DATA/artifacts), set at start.</summary>
+    public string? ArtifactRoot { get; set; }
+
+    /// <summary>The folder of the release key (DATA/keys), set at start.</summary>
+    public string? KeysFolder { get; set; }
+
+    /// <summary>The project's slug (the download layout's second segment).</summary>
+    public string Slug { get; set; } = "project";
+
+    /// <summary>Downloads served per file (path under the artifact root) since the portal started.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, long> Downloads { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The last index error, shown on /healthz while there is no snapshot.</summary>
     public string? LastError { get; set; }
 

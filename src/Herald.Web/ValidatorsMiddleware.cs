@@ -13,13 +13,13 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
     {
         var snapshot = state.Snapshot;
         var request = context.Request;
-        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz"))
+        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || request.Path.StartsWithSegments("/downloads"))
         {
             await next(context);
             return;
         }
 
-        var tag = "\"" + snapshot.Generation.ToString(CultureInfo.InvariantCulture) + "-"
+        var tag = "\"" + snapshot.Generation.ToString(CultureInfo.InvariantCulture) + "." + state.Epoch.ToString(CultureInfo.InvariantCulture) + "-"
             + ((uint)StringComparer.Ordinal.GetHashCode(request.Path.Value + request.QueryString.Value)).ToString("x8", CultureInfo.InvariantCulture)
             + "-" + snapshot.IndexedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "\"";
         var etag = new EntityTagHeaderValue(tag);

@@ -173,6 +173,54 @@ public sealed class Publisher
         }
     }
 
+    /// <summary>
+    /// The published files of <paramref name="version"/> under <paramref name="root"/>, with the digests its
+    /// SHA256SUMS and SHA512SUMS state (no file is read whole); empty when nothing is published.
+    /// </summary>
+    public static IReadOnlyList<PublishedArtifact> ReadPublished(string root, string slug, string version)
+    {
+        var relative = ArtifactLayout.ReleaseFolder(slug, version);
+        var folder = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var sha256 = ReadSums(Path.Combine(folder, "SHA256SUMS"));
+        var sha512 = ReadSums(Path.Combine(folder, "SHA512SUMS"));
+        return Directory.EnumerateFiles(folder)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(n => !n.StartsWith('.') && !n.EndsWith(".sig", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => new PublishedArtifact(
+                n,
+                relative + "/" + n,
+                new FileInfo(Path.Combine(folder, n)).Length,
+                sha256.GetValueOrDefault(n, string.Empty),
+                sha512.GetValueOrDefault(n, string.Empty),
+                File.Exists(Path.Combine(folder, n + ".sig")) ? relative + "/" + n + ".sig" : null))
+            .ToList();
+    }
+
+    private static Dictionary<string, string> ReadSums(string path)
+    {
+        var sums = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                var parts = line.Split("  ", 2);
+                if (parts.Length == 2)
+                {
+                    sums[parts[1]] = parts[0];
+                }
+            }
+        }
+
+        return sums;
+    }
+
     /// <summary>The published files of a release folder, with their digests (read from the files).</summary>
     public static IReadOnlyList<PublishedArtifact> Describe(string folder, string relativeFolder)
     {

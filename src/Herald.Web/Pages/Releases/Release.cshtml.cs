@@ -12,6 +12,9 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
     /// <summary>The release.</summary>
     public ReleaseRow? Release { get; private set; }
 
+    /// <summary>Its published files (empty until published).</summary>
+    public IReadOnlyList<Herald.Publishing.PublishedArtifact> Artifacts { get; private set; } = [];
+
     /// <summary>Its statistics, or null for a candidate.</summary>
     public ContributionStats? Stats { get; private set; }
 
@@ -40,6 +43,7 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = Release.Version;
         Stats = Snapshot.StatsOf(Release);
+        Artifacts = State.ArtifactRoot is { } root ? Herald.Publishing.Publisher.ReadPublished(root, State.Slug, Release.Version) : [];
         await using var context = Database();
         var changes = await context.ReleaseChanges.AsNoTracking()
             .Where(c => c.Version == Release.Version)

@@ -1,0 +1,61 @@
+using Herald.Publishing;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
+
+namespace Herald.Web.Api;
+
+/// <summary>
+/// The download service: <c>/downloads/&lt;layout path&gt;</c> with Content-Length, Content-Type, ETag,
+/// Last-Modified, Range (resume), HEAD and conditional GET; the public release key at
+/// <c>/downloads/KEYS</c>; a counter per file at <c>/api/downloads</c>. Files are streamed, never read
+/// whole into memory, and only plain paths inside the artifact root are served.
+/// </summary>
+public static class DownloadsApi
+{
+    private static readonly FileExtensionContentTypeProvider s_types = CreateTypes();
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods("/downloads/KEYS", [HttpMethods.Get, HttpMethods.Head], (PortalState state) =>
+        {
+            var path = state.KeysFolder is { } folder ? Path.Combine(folder, "public.asc") : null;
+            return path is not null && File.Exists(path)
+                ? Results.Text(ReleaseKey.ExportPublic(path), "application/pgp-keys")
+                : Results.NotFound();
+        }).ExcludeFromDescription();
+        routes.MapMethods("/downloads/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http, PortalState state, string path) =>
+        {
+            if (state.ArtifactRoot is not { } root || ArtifactLayout.Resolve(root, path) is not { } file)
+            {
+                return Results.NotFound();
+            }
+
+            var info = new FileInfo(file);
+            var tag = new EntityTagHeaderValue("\"" + info.Length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "-" + info.LastWriteTimeUtc.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\"");
+            if (HttpMethods.IsGet(http.Request.Method))
+            {
+                state.Downloads.AddOrUpdate(path, 1, (_, count) => count + 1);
+            }
+
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.File(file, ContentType(file), enableRangeProcessing: true, lastModified: info.LastWriteTimeUtc, entityTag: tag);
+        }).ExcludeFromDescription();
+        routes.MapGet("/api/downloads", (PortalState state) => Results.Ok(state.Downloads.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value)));
+        return routes;
+    }
+
+    private static string ContentType(string file) =>
+        file.EndsWith(".sig", StringComparison.Ordinal) || file.EndsWith(".asc", StringComparison.Ordinal) ? "application/pgp-signature"
+        : file.EndsWith("SUMS", StringComparison.Ordinal) ? "text/plain; charset=utf-8"
+        : s_types.TryGetContentType(file, out var type) ? type : "application/octet-stream";
+
+    private static FileExtensionContentTypeProvider CreateTypes()
+    {
+        var provider = new FileExtensionContentTypeProvider();
+        provider.Mappings[".xz"] = "application/x-xz";
+        provider.Mappings[".lz"] = "application/x-lzip";
+        provider.Mappings[".gz"] = "application/gzip";
+        return provider;
+    }
+}
