@@ -20,7 +20,7 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
         }
 
         var tag = "\"" + snapshot.Generation.ToString(CultureInfo.InvariantCulture) + "." + state.Epoch.ToString(CultureInfo.InvariantCulture) + "-"
-            + ((uint)StringComparer.Ordinal.GetHashCode(request.Path.Value + request.QueryString.Value)).ToString("x8", CultureInfo.InvariantCulture)
+            + Fnv1a(request.Path.Value, request.QueryString.Value).ToString("x8", CultureInfo.InvariantCulture)
             + "-" + snapshot.IndexedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "\"";
         var etag = new EntityTagHeaderValue(tag);
         if (request.Headers.IfNoneMatch.Count > 0
@@ -47,5 +47,20 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
             return Task.CompletedTask;
         });
         await next(context);
+    }
+
+    // A hash that is the same in every process, so validators survive restarts and agree between instances.
+    private static uint Fnv1a(string? path, string? query)
+    {
+        var hash = 2166136261u;
+        foreach (var text in new[] { path ?? string.Empty, query ?? string.Empty })
+        {
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+        }
+
+        return hash;
     }
 }
