@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite. Installs and starts what the tests need first (git, GnuPG); a test that
-# needs a component fails when it is missing, it never skips.
+# Runs the whole test suite. Installs and starts what the tests need first (git, GnuPG, PostgreSQL,
+# Chromium); a test that needs a component fails when it is missing, it never skips.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
@@ -10,10 +10,52 @@ missing=()
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
 command -v gpg-agent >/dev/null 2>&1 || missing+=(gpg-agent)
+command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt_log="$(mktemp)"
+  if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"; } >"$apt_log" 2>&1; then
+    cat "$apt_log" >&2; rm -f "$apt_log"; exit 1
+  fi
+  rm -f "$apt_log"
+fi
+
+# PostgreSQL for the index tests: the newest installed cluster (created if the package made none),
+# started, with a role that may create the per-test-class databases. HERALD_TEST_POSTGRES from the
+# caller wins (a server elsewhere).
+as_postgres() {
+  # From / so that psql need not read the caller's folder.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && sudo -u postgres "$@"); fi
+}
+if [ -z "${HERALD_TEST_POSTGRES:-}" ]; then
+  pg_version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
+  if ! pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" { found = 1 } END { exit !found }'; then
+    $sudo_cmd pg_createcluster "$pg_version" main >/dev/null
+  fi
+  pg_port="$(pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" { print $3 }')"
+  if ! pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" && $4 ~ /^online/ { found = 1 } END { exit !found }'; then
+    $sudo_cmd pg_ctlcluster "$pg_version" main start >/dev/null 2>&1 || $sudo_cmd service postgresql start >/dev/null
+  fi
+  for _ in $(seq 1 60); do
+    pg_isready -q -h 127.0.0.1 -p "$pg_port" && break
+    sleep 0.5
+  done
+  pg_isready -q -h 127.0.0.1 -p "$pg_port" || { echo "test.sh: PostgreSQL $pg_version did not start on port $pg_port" >&2; exit 1; }
+  as_postgres psql -q -X -v ON_ERROR_STOP=1 -p "$pg_port" -d postgres >/dev/null <<'SQL'
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'herald') THEN
+    CREATE ROLE herald LOGIN PASSWORD 'herald' CREATEDB;
+  ELSE
+    ALTER ROLE herald LOGIN PASSWORD 'herald' CREATEDB;
+  END IF;
+END
+$$;
+SELECT 'CREATE DATABASE herald_test OWNER herald' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'herald_test')
+\gexec
+SQL
+  export HERALD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=herald;Password=herald;Database=herald_test"
 fi
 
 dotnet test "$here/Herald.slnx" -c Release --nologo --logger "console;verbosity=normal" "$@"

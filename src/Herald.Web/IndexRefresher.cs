@@ -10,6 +10,7 @@ namespace Herald.Web;
 internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundService
 {
     private long _generation;
+    private string? _artifactsStamp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,6 +28,21 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
         }
     }
 
+    /// <summary>What is published, cheaply: every release folder with its time of change.</summary>
+    private static string ArtifactsStamp(string? root)
+    {
+        var releases = root is null ? null : Path.Combine(root, "release");
+        if (releases is null || !Directory.Exists(releases))
+        {
+            return string.Empty;
+        }
+
+        return string.Join('\n', Directory.EnumerateDirectories(releases)
+            .SelectMany(Directory.EnumerateDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(d => d + " " + Directory.GetLastWriteTimeUtc(d).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         try
@@ -40,23 +56,36 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             state.KeysFolder = Path.Combine(project.DataDirectory, "keys");
             state.Slug = project.Config.Slug;
             var result = await new Indexer(project, database, clock).RunAsync(cancellationToken: cancellationToken);
+            IndexSnapshot? snapshot = null;
             if (result.Changed || state.Snapshot is null)
             {
                 await using var context = database.CreateContext();
-                var snapshot = await IndexSnapshot.LoadAsync(context, Interlocked.Increment(ref _generation), cancellationToken);
-                state.Publish(snapshot);
+                snapshot = await IndexSnapshot.LoadAsync(context, Interlocked.Increment(ref _generation), cancellationToken);
             }
 
-            // Pages also show what is on disk (published files): render them afresh after every refresh.
-            state.Advance();
-            await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
+            // Pages also show what is on disk (published files). When either changed: drop what was
+            // rendered, move the validators on, and only then serve the new snapshot, so that no reader
+            // sees a new validator on old content.
+            var stamp = ArtifactsStamp(state.ArtifactRoot);
+            if (snapshot is not null || stamp != _artifactsStamp)
+            {
+                _artifactsStamp = stamp;
+                await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
+                state.Advance();
+            }
+
+            if (snapshot is not null)
+            {
+                state.Publish(snapshot);
+            }
 
             state.LastError = null;
             logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",
                 result.Changed ? "updated" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
         }
-        catch (Exception e) when (e is HeraldException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The portal keeps serving the last snapshot (or 503 on /healthz) and tries again later.
             state.LastError = e.Message;
             logger.LogError(e, "Indexing failed: {Message}", e.Message);
         }

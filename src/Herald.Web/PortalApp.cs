@@ -55,7 +55,18 @@ public static class PortalApp
             app.UseExceptionHandler("/error");
         }
 
+        // Error pages for what browsers read; API clients and non-GET requests get the bare status.
         app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/api"))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseHttpLogging();
         app.UseMiddleware<ValidatorsMiddleware>();
         app.MapGet("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();

@@ -29,6 +29,7 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             context.Response.Headers.ETag = tag;
+            context.Response.Headers.CacheControl = "public, max-age=60";
             return;
         }
 

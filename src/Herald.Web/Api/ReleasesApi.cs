@@ -38,14 +38,14 @@ public static class ReleasesApi
             : TypedResults.NotFound(new Problem($"no release {version}"));
     }
 
-    private static Results<Ok<IReadOnlyList<SeriesDetails>>, StatusCodeHttpResult> Series(PortalState state)
+    private static Results<Ok<IReadOnlyList<SeriesDetails>>, StatusCodeHttpResult> Series(PortalState state, TimeProvider clock)
     {
         if (state.Snapshot is not { } s)
         {
             return TypedResults.StatusCode(503);
         }
 
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var status = s.Status(today, state.CadenceMonths).ToDictionary(x => x.Series);
         IReadOnlyList<SeriesDetails> list = s.Series.Select(row => new SeriesDetails(
             status[row.Series],

@@ -22,7 +22,7 @@ public sealed class LogModel(PortalState state) : PortalPage(state)
     public IReadOnlyList<CommitRow> Commits { get; private set; } = [];
 
     /// <summary>Renders the page.</summary>
-    public async Task<IActionResult> OnGetAsync(string name, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
         if (Ready() is { } notReady)
         {
@@ -37,7 +37,8 @@ public sealed class LogModel(PortalState state) : PortalPage(state)
             return NotFoundPage($"There is no branch, tag or commit named {name}.");
         }
 
-        PageNumber = Math.Clamp(page ?? 1, 1, 100_000);
+        // "page" is also Razor Pages' own route value: the number is read from the query explicitly.
+        PageNumber = Math.Clamp(pageNumber ?? 1, 1, 100_000);
         var shas = Snapshot.Graph.Log(tip, (PageNumber - 1) * PageSize, PageSize + 1);
         HasMore = shas.Count > PageSize;
         var wanted = shas.Take(PageSize).ToList();

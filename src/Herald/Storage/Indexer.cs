@@ -98,7 +98,7 @@ public sealed class Indexer
         var all = catalog.Releases.Concat(catalog.Candidates).ToList();
         var changed = all.Where(r =>
             !indexed.TryGetValue(r.Name, out var row) || row.Commit != r.Commit
-            || row.Previous != (r.IsCandidate ? null : ReleaseRange.Previous(catalog, r)?.Version.ToString())).ToList();
+            || row.Previous != (r.IsCandidate ? PreviousSeriesStart(catalog, r) : ReleaseRange.Previous(catalog, r))?.Version.ToString()).ToList();
         var releaseRows = new ReleaseRow[changed.Count];
         var changeRows = new List<ReleaseChangeRow>[changed.Count];
         var own = new ContributionStats?[changed.Count];
