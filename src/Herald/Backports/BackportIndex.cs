@@ -13,11 +13,16 @@ namespace Herald.Backports;
 public sealed class BackportIndex
 {
     private readonly Dictionary<SeriesId, IReadOnlyList<BranchCommit>> _commits;
+    private readonly Dictionary<SeriesId, string> _forks;
+    private readonly Dictionary<string, string[]> _mainlineParents;
+    private readonly Dictionary<SeriesId, HashSet<string>> _lacking = [];
 
-    private BackportIndex(string mainline, Dictionary<SeriesId, IReadOnlyList<BranchCommit>> commits)
+    private BackportIndex(string mainline, Dictionary<SeriesId, IReadOnlyList<BranchCommit>> commits, Dictionary<SeriesId, string> forks, Dictionary<string, string[]> mainlineParents)
     {
         Mainline = mainline;
         _commits = commits;
+        _forks = forks;
+        _mainlineParents = mainlineParents;
     }
 
     /// <summary>The mainline branch's tip commit.</summary>
@@ -25,6 +30,42 @@ public sealed class BackportIndex
 
     /// <summary>The series scanned.</summary>
     public IEnumerable<SeriesId> Series => _commits.Keys;
+
+    /// <summary>
+    /// The non-merge mainline commits the branch of <paramref name="series"/> does not have in its history
+    /// (made after it forked), worked out in memory from one listing of the mainline since the oldest fork.
+    /// </summary>
+    public IReadOnlySet<string> MainlineLacking(SeriesId series)
+    {
+        lock (_lacking)
+        {
+            if (_lacking.TryGetValue(series, out var known))
+            {
+                return known;
+            }
+
+            var reachable = new HashSet<string>(StringComparer.Ordinal);
+            if (_forks.TryGetValue(series, out var fork))
+            {
+                var stack = new Stack<string>();
+                stack.Push(fork);
+                while (stack.TryPop(out var current))
+                {
+                    if (_mainlineParents.TryGetValue(current, out var parents) && reachable.Add(current))
+                    {
+                        foreach (var parent in parents)
+                        {
+                            stack.Push(parent);
+                        }
+                    }
+                }
+            }
+
+            var lacking = _mainlineParents.Where(c => c.Value.Length <= 1 && !reachable.Contains(c.Key)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            _lacking[series] = lacking;
+            return lacking;
+        }
+    }
 
     /// <summary>The branch-only commits of <paramref name="series"/>, newest first; empty when not scanned.</summary>
     public IReadOnlyList<BranchCommit> CommitsOf(SeriesId series) => _commits.GetValueOrDefault(series) ?? [];
@@ -74,12 +115,23 @@ public sealed class BackportIndex
         var abbreviated = scanned.Values.SelectMany(l => l).Select(r => r.Trailer).Where(t => t is { Length: < 40 }).Select(t => t!).Distinct().ToList();
         var full = ExpandAbbreviations(repository, abbreviated);
 
+        // Where each branch forked, and the mainline since the oldest fork (with parents): what the
+        // branches may lack, and what a commit without a trailer may copy.
+        var tipList = tips.Keys.ToList();
+        var found = new string[tipList.Count];
+        Concurrently.For(tipList.Count, Math.Max(2, Environment.ProcessorCount), i =>
+        {
+            found[i] = repository.TryRun(out var fork, "merge-base", "--end-of-options", mainlineTip, tipList[i]) ? fork.Trim() : string.Empty;
+        });
+        var forks = tipList.Select((tip, i) => (Series: tips[tip], Fork: found[i])).Where(f => f.Fork.Length > 0).ToDictionary(f => f.Series, f => f.Fork);
+        var mainlineParents = MainlineSince(repository, mainlineTip, forks.Values.Distinct().ToList());
+
         // Commits with no trailer: match by patch-id against mainline commits since the oldest fork.
         var unmatched = scanned.Values.SelectMany(l => l).Where(r => r.Trailer is null).Select(r => r.Sha).ToList();
         var byPatch = new Dictionary<string, string>(StringComparer.Ordinal);
         if (unmatched.Count > 0)
         {
-            var candidates = mainlineCandidates?.ToArray() ?? MainlineSinceForks(repository, mainlineTip, tips.Keys);
+            var candidates = mainlineCandidates?.ToArray() ?? mainlineParents.Where(c => c.Value.Length <= 1).Select(c => c.Key).ToArray();
             var ids = patchIds.Get(repository, [.. candidates, .. unmatched], parallelism);
             var mainlineByPatch = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var candidate in candidates)
@@ -107,27 +159,26 @@ public sealed class BackportIndex
                 var matchedBy = r.Trailer is not null ? r.TrailerKind : master is not null ? "patch-id" : null;
                 return new BranchCommit(r.Sha, r.Subject, r.Date, master, matchedBy, r.Advisories);
             }).ToList());
-        return new BackportIndex(mainlineTip, commits);
+        return new BackportIndex(mainlineTip, commits, forks, mainlineParents);
     }
 
-    private static string[] MainlineSinceForks(GitRepository repository, string mainlineTip, IEnumerable<string> tips)
+    private static Dictionary<string, string[]> MainlineSince(GitRepository repository, string mainlineTip, List<string> forks)
     {
-        var tipList = tips.ToList();
-        var found = new string[tipList.Count];
-        Concurrently.For(tipList.Count, Math.Max(2, Environment.ProcessorCount), i =>
-        {
-            found[i] = repository.TryRun(out var fork, "merge-base", "--end-of-options", mainlineTip, tipList[i]) ? fork.Trim() : string.Empty;
-        });
-        var forks = found.Where(f => f.Length > 0).Distinct().ToList();
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (forks.Count == 0)
         {
-            return [];
+            return result;
         }
 
         // The forks lie on the mainline's history: their common ancestor is the oldest of them.
         var oldest = forks.Count == 1 ? forks[0] : repository.Run(["merge-base", "--octopus", "--end-of-options", .. forks]).Trim();
-        return repository.Run("rev-list", "--no-merges", "--end-of-options", mainlineTip, "^" + oldest, "--")
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var line in repository.Run("rev-list", "--parents", "--end-of-options", mainlineTip, "^" + oldest, "--").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(' ');
+            result[parts[0]] = parts[1..];
+        }
+
+        return result;
     }
 
     /// <summary>The tip of the mainline branch; a clear error when it does not exist.</summary>

@@ -37,33 +37,24 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
 
         // Stable fixes of a series are the backports after its X.Y.0: cherry-picks made while preparing
         // the release itself are not fixes other series lack.
-        var scanned = index.Series.ToList();
-        var stableFixes = new HashSet<string>[scanned.Count];
-        var lacking = new HashSet<string>[scanned.Count];
-        Concurrently.For(scanned.Count, Math.Max(2, Environment.ProcessorCount), i =>
-        {
-            var first = catalog.InSeries(scanned[i]).FirstOrDefault();
-            var tip = catalog.Branches[catalog.StableBranches[scanned[i]]];
-            stableFixes[i] = first is null
-                ? []
-                : Lines(repository.Run("rev-list", "--no-merges", "--end-of-options", tip, "^" + first.TagRef, "--"));
-
-            // Mainline commits the branch does not have in its history (it forked before them).
-            lacking[i] = Lines(repository.Run("rev-list", "--no-merges", "--end-of-options", index.Mainline, "^" + tip, "--"));
-        });
-        var fixes = scanned.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => stableFixes[x.i]);
-        var notIn = scanned.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => lacking[x.i]);
+        // Stable fixes of a series are the backports after its X.Y.0: cherry-picks made while preparing
+        // the release itself are not fixes other series lack.
+        var fixes = index.Series.ToDictionary(
+            s => s,
+            s => catalog.InSeries(s).FirstOrDefault() is { } first
+                ? index.CommitsOf(s).Where(c => c.Date > first.Date).Select(c => c.Sha).ToHashSet(StringComparer.Ordinal)
+                : []);
 
         var reports = new BackportReport[wanted.Count];
         Concurrently.For(wanted.Count, Math.Max(2, Environment.ProcessorCount), i =>
         {
-            reports[i] = BuildOne(repository, catalog, index, statuses, fixes, notIn, wanted[i], asOf, endOfDay);
+            reports[i] = BuildOne(repository, catalog, index, statuses, fixes, wanted[i], asOf, endOfDay);
         });
 
         return reports;
     }
 
-    private static BackportReport BuildOne(GitRepository repository, ReleaseCatalog catalog, BackportIndex index, Dictionary<SeriesId, SupportStatus> statuses, Dictionary<SeriesId, HashSet<string>> fixes, Dictionary<SeriesId, HashSet<string>> notIn, SeriesId series, DateOnly asOf, DateTimeOffset endOfDay)
+    private static BackportReport BuildOne(GitRepository repository, ReleaseCatalog catalog, BackportIndex index, Dictionary<SeriesId, SupportStatus> statuses, Dictionary<SeriesId, HashSet<string>> fixes, SeriesId series, DateOnly asOf, DateTimeOffset endOfDay)
     {
         var branch = catalog.StableBranches.GetValueOrDefault(series)
             ?? throw new HeraldException($"series {series} has no stable branch ({catalog.Scheme.BranchFor(series)}); 'herald status' lists the series.");
@@ -90,7 +81,7 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
         var missing = new List<MissingBackport>();
         if (status is SupportStatus.Supported or SupportStatus.Security)
         {
-            var notInBranch = notIn.GetValueOrDefault(series) ?? Lines(repository.Run("rev-list", "--no-merges", "--end-of-options", index.Mainline, "^" + tip, "--"));
+            var notInBranch = index.MainlineLacking(series);
             var here = all.Where(c => c.Date <= endOfDay && c.MasterCommit is not null).Select(c => c.MasterCommit!).ToHashSet(StringComparer.Ordinal);
             var found = new Dictionary<string, (BranchCommit Commit, List<string> PresentIn)>(StringComparer.Ordinal);
             var newerSupported = index.Series.Where(s => s > series && statuses.GetValueOrDefault(s) is SupportStatus.Supported or SupportStatus.Security).Order().ToList();
@@ -128,7 +119,7 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
                 foreach (var newer in newerSupported)
                 {
                     var backported = index.CommitsOf(newer).Any(c => c.MasterCommit == master && c.Date <= endOfDay);
-                    if (backported || (notIn.TryGetValue(newer, out var lacks) && !lacks.Contains(master)))
+                    if (backported || !index.MainlineLacking(newer).Contains(master))
                     {
                         entry.PresentIn.Add(newer.ToString());
                     }

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Herald.Publishing;
+using Herald.Tests.Web;
+using Herald.Web;
+using Xunit;
+
+namespace Herald.Tests.Publishing;
+
+/// <summary>The portal's download service over a release published into its data folder.</summary>
+public sealed class DownloadServiceTests(PublishingFixture fixture) : IClassFixture<PublishingFixture>, IAsyncLifetime
+{
+    private PortalHost? _host;
+    private string _path = string.Empty;
+    private byte[] _bytes = [];
+
+    private HttpClient Client => _host!.Client;
+
+    public async Task InitializeAsync()
+    {
+        var data = fixture.Folder.CreateSubdirectory("portal-" + Guid.NewGuid().ToString("N")[..8]);
+        var project = HeraldProject.Open(fixture.Repo.Path, null, data, fixture.Repo.Path, fixture.Folder.Path);
+        var result = new Publisher(project, fixture.Key, fixture.Clock).Publish("1.0.1", [], Publisher.DefaultFormats, force: false);
+        Directory.CreateDirectory(Path.Combine(data, "keys"));
+        File.Copy(Path.Combine(fixture.KeyFolder, "public.asc"), Path.Combine(data, "keys", "public.asc"));
+        var archive = result.Artifacts.First(a => a.Name.EndsWith(".tar.gz", StringComparison.Ordinal));
+        _path = "/downloads/" + archive.Path;
+        _bytes = File.ReadAllBytes(Path.Combine(Publisher.RootOf(project), archive.Path));
+        _host = PortalHost.Start(new PortalOptions { Repository = fixture.Repo.Path, Data = data }, fixture.Clock.GetUtcNow());
+        await _host.WaitUntilHealthyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Get_Archive_AnswersTheBytesWithHeaders()
+    {
+        using var response = await Client.GetAsync(_path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(_bytes, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(_bytes.Length, response.Content.Headers.ContentLength);
+        Assert.Equal("application/gzip", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.Contains("bytes", response.Headers.AcceptRanges);
+    }
+
+    [Fact]
+    public async Task Get_Range_AnswersThePart()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _path);
+        request.Headers.Range = new RangeHeaderValue(10, 29);
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(_bytes[10..30], await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(10, response.Content.Headers.ContentRange?.From);
+        Assert.Equal(_bytes.Length, response.Content.Headers.ContentRange?.Length);
+    }
+
+    [Fact]
+    public async Task Head_Archive_AnswersHeadersWithoutBody()
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, _path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(_bytes.Length, response.Content.Headers.ContentLength);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Get_MatchingIfNoneMatch_Answers304()
+    {
+        using var first = await Client.GetAsync(_path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, _path);
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var second = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_Counted_ShowsInTheDownloadCounter()
+    {
+        (await Client.GetAsync(_path)).Dispose();
+
+        var counters = await Client.GetStringAsync("/api/downloads");
+
+        Assert.Contains(_path["/downloads/".Length..], counters, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/downloads/release/../keys/public.asc")]
+    [InlineData("/downloads/release/%2e%2e/%2e%2e/keys/public.asc")]
+    [InlineData("/downloads/%2fetc%2fpasswd")]
+    [InlineData("/downloads/..%2f..%2fkeys%2fpublic.asc")]
+    [InlineData("/downloads/release/.hidden")]
+    [InlineData("/downloads/index.db")]
+    public async Task Get_Traversal_IsNeverServed(string path)
+    {
+        using var response = await Client.GetAsync(path);
+
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{path} answered {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Get_Keys_AnswersThePublicKey()
+    {
+        var keys = await Client.GetStringAsync("/downloads/KEYS");
+
+        Assert.StartsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----", keys, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReleasePage_Published_ListsTheFilesWithChecksumsAndSignatures()
+    {
+        var html = await Client.GetStringAsync("/releases/1.0.1");
+
+        Assert.Contains(_path, html, StringComparison.Ordinal);
+        Assert.Contains(_path + ".sig", html, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(_bytes)), html, StringComparison.Ordinal);
+        Assert.Contains("gpg --verify", html, StringComparison.Ordinal);
+    }
+}
