@@ -13,16 +13,14 @@ namespace Herald.Backports;
 public sealed class BackportIndex
 {
     private readonly Dictionary<SeriesId, IReadOnlyList<BranchCommit>> _commits;
-    private readonly Dictionary<SeriesId, string> _forks;
-    private readonly Dictionary<string, string[]> _mainlineParents;
+    private readonly Lazy<(Dictionary<SeriesId, string> Forks, Dictionary<string, string[]> Parents)> _mainline;
     private readonly Dictionary<SeriesId, HashSet<string>> _lacking = [];
 
-    private BackportIndex(string mainline, Dictionary<SeriesId, IReadOnlyList<BranchCommit>> commits, Dictionary<SeriesId, string> forks, Dictionary<string, string[]> mainlineParents)
+    private BackportIndex(string mainline, Dictionary<SeriesId, IReadOnlyList<BranchCommit>> commits, Lazy<(Dictionary<SeriesId, string> Forks, Dictionary<string, string[]> Parents)> mainlineGraph)
     {
         Mainline = mainline;
         _commits = commits;
-        _forks = forks;
-        _mainlineParents = mainlineParents;
+        _mainline = mainlineGraph;
     }
 
     /// <summary>The mainline branch's tip commit.</summary>
@@ -44,14 +42,15 @@ public sealed class BackportIndex
                 return known;
             }
 
+            var (forks, mainlineParents) = _mainline.Value;
             var reachable = new HashSet<string>(StringComparer.Ordinal);
-            if (_forks.TryGetValue(series, out var fork))
+            if (forks.TryGetValue(series, out var fork))
             {
                 var stack = new Stack<string>();
                 stack.Push(fork);
                 while (stack.TryPop(out var current))
                 {
-                    if (_mainlineParents.TryGetValue(current, out var parents) && reachable.Add(current))
+                    if (mainlineParents.TryGetValue(current, out var parents) && reachable.Add(current))
                     {
                         foreach (var parent in parents)
                         {
@@ -61,7 +60,7 @@ public sealed class BackportIndex
                 }
             }
 
-            var lacking = _mainlineParents.Where(c => c.Value.Length <= 1 && !reachable.Contains(c.Key)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var lacking = mainlineParents.Where(c => c.Value.Length <= 1 && !reachable.Contains(c.Key)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
             _lacking[series] = lacking;
             return lacking;
         }
@@ -116,22 +115,25 @@ public sealed class BackportIndex
         var full = ExpandAbbreviations(repository, abbreviated);
 
         // Where each branch forked, and the mainline since the oldest fork (with parents): what the
-        // branches may lack, and what a commit without a trailer may copy.
-        var tipList = tips.Keys.ToList();
-        var found = new string[tipList.Count];
-        Concurrently.For(tipList.Count, Math.Max(2, Environment.ProcessorCount), i =>
+        // branches may lack, and what a commit without a trailer may copy. Read only when needed.
+        var mainlineGraph = new Lazy<(Dictionary<SeriesId, string>, Dictionary<string, string[]>)>(() =>
         {
-            found[i] = repository.TryRun(out var fork, "merge-base", "--end-of-options", mainlineTip, tipList[i]) ? fork.Trim() : string.Empty;
+            var tipList = tips.Keys.ToList();
+            var found = new string[tipList.Count];
+            Concurrently.For(tipList.Count, Math.Max(2, Environment.ProcessorCount), i =>
+            {
+                found[i] = repository.TryRun(out var fork, "merge-base", "--end-of-options", mainlineTip, tipList[i]) ? fork.Trim() : string.Empty;
+            });
+            var forks = tipList.Select((tip, i) => (Series: tips[tip], Fork: found[i])).Where(f => f.Fork.Length > 0).ToDictionary(f => f.Series, f => f.Fork);
+            return (forks, MainlineSince(repository, mainlineTip, forks.Values.Distinct().ToList()));
         });
-        var forks = tipList.Select((tip, i) => (Series: tips[tip], Fork: found[i])).Where(f => f.Fork.Length > 0).ToDictionary(f => f.Series, f => f.Fork);
-        var mainlineParents = MainlineSince(repository, mainlineTip, forks.Values.Distinct().ToList());
 
         // Commits with no trailer: match by patch-id against mainline commits since the oldest fork.
         var unmatched = scanned.Values.SelectMany(l => l).Where(r => r.Trailer is null).Select(r => r.Sha).ToList();
         var byPatch = new Dictionary<string, string>(StringComparer.Ordinal);
         if (unmatched.Count > 0)
         {
-            var candidates = mainlineCandidates?.ToArray() ?? mainlineParents.Where(c => c.Value.Length <= 1).Select(c => c.Key).ToArray();
+            var candidates = mainlineCandidates?.ToArray() ?? mainlineGraph.Value.Item2.Where(c => c.Value.Length <= 1).Select(c => c.Key).ToArray();
             var ids = patchIds.Get(repository, [.. candidates, .. unmatched], parallelism);
             var mainlineByPatch = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var candidate in candidates)
@@ -159,7 +161,7 @@ public sealed class BackportIndex
                 var matchedBy = r.Trailer is not null ? r.TrailerKind : master is not null ? "patch-id" : null;
                 return new BranchCommit(r.Sha, r.Subject, r.Date, master, matchedBy, r.Advisories);
             }).ToList());
-        return new BackportIndex(mainlineTip, commits, forks, mainlineParents);
+        return new BackportIndex(mainlineTip, commits, mainlineGraph);
     }
 
     private static Dictionary<string, string[]> MainlineSince(GitRepository repository, string mainlineTip, List<string> forks)
