@@ -55,6 +55,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             state.ArtifactRoot = Herald.Publishing.Publisher.RootOf(project);
             state.KeysFolder = Path.Combine(project.DataDirectory, "keys");
             state.Slug = project.Config.Slug;
+            state.DownloadSettings = project.Config.Downloads;
             var result = await new Indexer(project, database, clock).RunAsync(cancellationToken: cancellationToken);
             IndexSnapshot? snapshot = null;
             if (result.Changed || state.Snapshot is null)

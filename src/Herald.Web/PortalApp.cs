@@ -68,6 +68,22 @@ public static class PortalApp
             return next(context);
         });
         app.UseHttpLogging();
+
+        // Old download locations keep working: a permanent redirect to the same file at its new place.
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            var state = context.RequestServices.GetRequiredService<PortalState>();
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && state.DownloadSettings.RedirectFor(request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty) is { } target)
+            {
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = target;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseMiddleware<ValidatorsMiddleware>();
         app.MapGet("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
         app.UseOutputCache();

@@ -34,6 +34,9 @@ public sealed class PortalState
     /// <summary>The folder of the release key (DATA/keys), set at start.</summary>
     public string? KeysFolder { get; set; }
 
+    /// <summary>Download redirects and mirrors from the configuration.</summary>
+    public Herald.Publishing.DownloadSettings DownloadSettings { get; set; } = new();
+
     /// <summary>The project's slug (the download layout's second segment).</summary>
     public string Slug { get; set; } = "project";
 

@@ -76,7 +76,7 @@ public static class ConfigLoader
     {
         var document = TomlDocument.Load(path);
         var root = document.Root;
-        document.RejectUnknownKeys(root, string.Empty, "project", "releases", "stats", "policy", "storage");
+        document.RejectUnknownKeys(root, string.Empty, "project", "releases", "stats", "policy", "storage", "downloads");
 
         var project = document.Table(root, "project", "project") ?? new TomlTable();
         document.RejectUnknownKeys(project, "project", "name", "slug");
@@ -141,10 +141,71 @@ public static class ConfigLoader
             UseBuiltInDomainMap = document.Boolean(stats, "builtin_domain_map", "stats.builtin_domain_map") ?? true,
             Policy = ParsePolicy(document, root),
             Database = ParseStorage(document, root),
+            Downloads = ParseDownloads(document, root),
             Mainline = mainline,
             SourcePath = path,
             DetectionNote = note,
         };
+    }
+
+    private static Publishing.DownloadSettings ParseDownloads(TomlDocument document, TomlTable root)
+    {
+        var table = document.Table(root, "downloads", "downloads");
+        if (table is null)
+        {
+            return new Publishing.DownloadSettings();
+        }
+
+        document.RejectUnknownKeys(table, "downloads", "base_url", "redirect", "mirror");
+        var redirects = new List<Publishing.DownloadRedirect>();
+        foreach (var entry in document.TableArray(table, "redirect", "downloads.redirect") ?? [])
+        {
+            document.RejectUnknownKeys(entry, "downloads.redirect", "from", "to");
+            var from = document.String(entry, "from", "downloads.redirect.from");
+            var to = document.String(entry, "to", "downloads.redirect.to");
+            if (from is null || to is null)
+            {
+                throw new HeraldException($"{document.Path}: a [[downloads.redirect]] needs both 'from' and 'to', e.g. from = \"/oss-xen/release/\" and to = \"/downloads/release/xen/\".");
+            }
+
+            foreach (var (key, value) in new[] { ("from", from), ("to", to) })
+            {
+                if (!value.StartsWith('/') || value.Contains("..", StringComparison.Ordinal) || value.Any(c => char.IsControl(c) || c is '\\' or '?' or '#'))
+                {
+                    throw document.Error(entry, key, $"downloads.redirect.{key} \"{value}\" must be a plain path starting with '/', e.g. \"/oss-xen/release/\".");
+                }
+            }
+
+            redirects.Add(new Publishing.DownloadRedirect(from, to));
+        }
+
+        var mirrors = new List<Uri>();
+        foreach (var entry in document.TableArray(table, "mirror", "downloads.mirror") ?? [])
+        {
+            document.RejectUnknownKeys(entry, "downloads.mirror", "url");
+            mirrors.Add(AbsoluteUrl(document, entry, "url", "downloads.mirror.url")
+                ?? throw new HeraldException($"{document.Path}: a [[downloads.mirror]] needs a 'url'."));
+        }
+
+        return new Publishing.DownloadSettings
+        {
+            BaseUrl = AbsoluteUrl(document, table, "base_url", "downloads.base_url"),
+            Redirects = redirects,
+            Mirrors = mirrors,
+        };
+    }
+
+    private static Uri? AbsoluteUrl(TomlDocument document, TomlTable table, string key, string name)
+    {
+        var text = document.String(table, key, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw document.Error(table, key, $"{name} \"{text}\" must be an absolute http or https URL, e.g. \"https://downloads.example.org\".");
     }
 
     private static string? ParseStorage(TomlDocument document, TomlTable root)

@@ -36,6 +36,9 @@ public sealed record HeraldConfig
     /// <summary>The index database (<c>[storage] database</c>): a PostgreSQL connection string, or null for SQLite in the data folder.</summary>
     public string? Database { get; init; }
 
+    /// <summary>Public download locations, redirects from old ones, mirrors (<c>[downloads]</c>).</summary>
+    public Publishing.DownloadSettings Downloads { get; init; } = new();
+
     /// <summary>The configuration file read, or null when everything was detected.</summary>
     public string? SourcePath { get; init; }
 

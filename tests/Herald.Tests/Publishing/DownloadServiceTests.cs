@@ -26,7 +26,15 @@ public sealed class DownloadServiceTests(PublishingFixture fixture) : IClassFixt
         var archive = result.Artifacts.First(a => a.Name.EndsWith(".tar.gz", StringComparison.Ordinal));
         _path = "/downloads/" + archive.Path;
         _bytes = File.ReadAllBytes(Path.Combine(Publisher.RootOf(project), archive.Path));
-        _host = PortalHost.Start(new PortalOptions { Repository = fixture.Repo.Path, Data = data }, fixture.Clock.GetUtcNow());
+        var config = Path.Combine(data, "herald.toml");
+        File.WriteAllText(config, """
+            [downloads]
+            base_url = "https://downloads.example.org"
+            [[downloads.redirect]]
+            from = "/oss/release/"
+            to = "/downloads/release/"
+            """);
+        _host = PortalHost.Start(new PortalOptions { Repository = fixture.Repo.Path, Data = data, Config = config }, fixture.Clock.GetUtcNow());
         await _host.WaitUntilHealthyAsync();
     }
 
@@ -110,6 +118,17 @@ public sealed class DownloadServiceTests(PublishingFixture fixture) : IClassFixt
         using var response = await Client.GetAsync(path);
 
         Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{path} answered {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Get_OldLocation_RedirectsPermanentlyKeepingThePath()
+    {
+        var old = "/oss/release/" + _path["/downloads/release/".Length..] + "?from=mail";
+
+        using var response = await Client.GetAsync(old);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(_path + "?from=mail", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+namespace Herald.Publishing;
+
+/// <summary>
+/// <c>[downloads]</c>: where downloads live publicly, old locations that must keep working, mirrors.
+/// </summary>
+public sealed record DownloadSettings
+{
+    /// <summary>The public base of download links (absolute http or https), or null for the portal's own address.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>Old locations answered with a permanent redirect to the same file at its new place.</summary>
+    public IReadOnlyList<DownloadRedirect> Redirects { get; init; } = [];
+
+    /// <summary>Mirrors of the download tree.</summary>
+    public IReadOnlyList<Uri> Mirrors { get; init; } = [];
+
+    /// <summary>The redirect target of <paramref name="path"/> (rest of the path and query kept), or null.</summary>
+    public string? RedirectFor(string path, string query)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        foreach (var redirect in Redirects)
+        {
+            if (path.StartsWith(redirect.From, StringComparison.Ordinal))
+            {
+                return redirect.To + path[redirect.From.Length..] + query;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>An old location prefix and the new one that replaces it.</summary>
+/// <param name="From">The old path prefix, e.g. <c>/oss-xen/release/</c>.</param>
+/// <param name="To">The new path prefix, e.g. <c>/downloads/release/xen/</c>.</param>
+public sealed record DownloadRedirect(string From, string To);
