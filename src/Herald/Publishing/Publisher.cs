@@ -113,12 +113,10 @@ public sealed class Publisher
                 throw new HeraldException($"{name} is already published with different files in {final}; publish again with --force to replace them.");
             }
 
-            foreach (var format in formats.Distinct())
-            {
-                var archive = Path.Combine(staging, ArtifactLayout.ArchiveName(slug, name, format));
-                Compress(tar, archive, format);
-                contents.Add(archive);
-            }
+            // One compressor per core: xz and gzip of one tar run side by side.
+            var archives = formats.Distinct().Select(format => (Format: format, Path: Path.Combine(staging, ArtifactLayout.ArchiveName(slug, name, format)))).ToList();
+            History.Concurrently.For(archives.Count, Environment.ProcessorCount, i => Compress(tar, archives[i].Path, archives[i].Format));
+            contents.AddRange(archives.Select(a => a.Path));
 
             File.Delete(tar);
             foreach (var extra in extraFiles)
