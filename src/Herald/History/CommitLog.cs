@@ -51,9 +51,9 @@ public sealed class CommitLog
             arguments.Add($"--max-count={max}");
         }
 
-        if (request.Skip > 0)
+        if (request.Offset > 0)
         {
-            arguments.Add($"--skip={request.Skip}");
+            arguments.Add($"--skip={request.Offset}");
         }
 
         arguments.Add("--end-of-options");

@@ -16,6 +16,6 @@ public sealed record LogRequest(IReadOnlyList<string> Revisions)
     /// <summary>Read at most this many commits; null for all.</summary>
     public int? MaxCount { get; init; }
 
-    /// <summary>Skip this many commits first (for paging).</summary>
-    public int Skip { get; init; }
+    /// <summary>Leave out this many commits first (for paging; <c>--skip</c>).</summary>
+    public int Offset { get; init; }
 }

@@ -166,7 +166,7 @@ public sealed class CommitLogTests(CommitLogFixture fixture) : IClassFixture<Com
     [Fact]
     public void Read_MaxCountAndSkip_PageThroughTheLog()
     {
-        var page = fixture.Read(new LogRequest(["master"]) { Skip = 2, MaxCount = 2 }).Select(c => c.Subject).ToList();
+        var page = fixture.Read(new LogRequest(["master"]) { Offset = 2, MaxCount = 2 }).Select(c => c.Subject).ToList();
 
         Assert.Equal(["Master work", "Topic work"], page);
     }

@@ -98,14 +98,8 @@ public sealed class TempDirectory : IDisposable
 
     private static void ClearReadOnly(string path)
     {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            AttributesToSkip = 0,
-            IgnoreInaccessible = false,
-        };
-
-        foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos("*", options))
+        // The SearchOption overload enumerates hidden and system entries too (git's objects are read-only).
+        foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
         {
             if (entry.LinkTarget is null && (entry.Attributes & FileAttributes.ReadOnly) != 0)
             {
