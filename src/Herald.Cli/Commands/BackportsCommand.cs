@@ -45,7 +45,7 @@ internal static class BackportsCommand
                 console.Error.WriteLine("herald: warning: " + warning);
             }
 
-            var supported = windows.Where(w => w.StatusOn(date) is SupportStatus.Supported or SupportStatus.Security).Select(w => w.Series).ToList();
+            var supported = SupportPolicy.MaintainedOn(windows, date);
             List<SeriesId> wanted;
             var text = result.GetValue(seriesArgument);
             if (text is null)

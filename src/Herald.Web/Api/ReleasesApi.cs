@@ -67,26 +67,7 @@ public static class ReleasesApi
         }
 
         await using var context = database.CreateContext();
-        var full = s.Graph.Expand(sha);
-        if (full is null)
-        {
-            return TypedResults.NotFound(new Problem($"no commit {sha}"));
-        }
-
-        var facts = await context.Commits.AsNoTracking()
-            .Where(c => c.Sha == full)
-            .Select(c => new { c.Sha, c.Subject, c.MasterCommit })
-            .FirstOrDefaultAsync(cancellationToken);
-        var master = facts?.MasterCommit is { } m ? s.Graph.Expand(m) ?? full : full;
-        var involved = await context.Commits.AsNoTracking()
-            .Where(c => c.Sha == master || c.Sha == full || c.MasterCommit == master)
-            .Select(c => new { c.Sha, c.Subject, c.MasterCommit })
-            .ToListAsync(cancellationToken);
-        var bySha = involved.ToDictionary(c => c.Sha);
-        var report = s.Contains(
-            full,
-            x => bySha.TryGetValue(x, out var c) ? (c.Subject, c.MasterCommit) : null,
-            x => involved.Where(c => c.MasterCommit == x).Select(c => c.Sha).ToList());
+        var report = await IndexQueries.ContainsAsync(context, s, sha, cancellationToken);
         return report is null ? TypedResults.NotFound(new Problem($"no commit {sha}")) : TypedResults.Ok(report);
     }
 }

@@ -41,17 +41,7 @@ public sealed class CommitModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = Commit.Subject;
         Trailers = TrailerParser.Parse(Commit.Body);
-        var master = Commit.MasterCommit is { } m ? Snapshot.Graph.Expand(m) ?? full : full;
-        var involved = await context.Commits.AsNoTracking()
-            .Where(c => c.Sha == master || c.MasterCommit == master)
-            .Select(c => new { c.Sha, c.Subject, c.MasterCommit })
-            .ToListAsync(cancellationToken);
-        var bySha = involved.ToDictionary(c => c.Sha);
-        bySha.TryAdd(full, new { Sha = full, Commit.Subject, Commit.MasterCommit });
-        Where = Snapshot.Contains(
-            full,
-            x => bySha.TryGetValue(x, out var c) ? (c.Subject, c.MasterCommit) : null,
-            x => involved.Where(c => c.MasterCommit == x).Select(c => c.Sha).ToList());
+        Where = await IndexQueries.ContainsAsync(context, Snapshot, full, cancellationToken);
         return Page();
     }
 }

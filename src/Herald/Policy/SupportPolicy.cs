@@ -18,6 +18,16 @@ public sealed class SupportPolicy
         _settings = settings;
     }
 
+    /// <summary>The series that are supported or security-only on <paramref name="date"/>, newest first.</summary>
+    public static IReadOnlyList<SeriesId> MaintainedOn(IEnumerable<SupportWindow> windows, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return windows.Where(w => w.StatusOn(date) is SupportStatus.Supported or SupportStatus.Security)
+            .Select(w => w.Series)
+            .OrderDescending()
+            .ToList();
+    }
+
     /// <summary>The settings.</summary>
     public PolicySettings Settings => _settings;
 

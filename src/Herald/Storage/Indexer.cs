@@ -153,8 +153,7 @@ public sealed class Indexer
 
         progress?.Report("computing series status and backports");
         var status = StatusReport.Build(repository, catalog, _project.Config.Policy, today);
-        var supported = status.Series.Where(s => s.Status is SupportStatus.Supported or SupportStatus.Security && s.Branch is not null)
-            .Select(s => SeriesId.Parse(s.Series)).ToList();
+        var supported = SupportPolicy.MaintainedOn(status.Windows, today).Where(catalog.StableBranches.ContainsKey).ToList();
         IReadOnlyList<BackportReport> backports = [];
         if (supported.Count > 0 && catalog.Branches.ContainsKey(_project.Mainline))
         {
