@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs Herald on a repository with the embedded defaults (no configuration needed, state in
-# $XDG_DATA_HOME/herald/<slug>). Installs git if it is missing, builds once, then runs:
-#   ./run.sh                                   # herald releases on the current folder's repository
+# Runs Herald on a repository with the embedded defaults (no configuration needed; SQLite index and
+# caches in $XDG_DATA_HOME/herald/<slug>). Installs git if it is missing, builds once, then runs:
+#   ./run.sh                                   # the portal (herald serve) for the current folder's repository
+#   ./run.sh --repo ~/src/xen                  # the portal for that repository, http://127.0.0.1:8080
 #   ./run.sh stats 4.9.0 --repo ~/src/xen      # any verb with its arguments
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,7 +20,8 @@ if [ ! -x "$bin/herald" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$current" ]; th
   echo "$current" > "$stamp"
 fi
 
-if [ $# -eq 0 ]; then
-  set -- releases --repo "$PWD"
-fi
+case "${1:-}" in
+  ""|-*) # no verb: the portal
+    if printf '%s\n' "$@" | grep -qx -- '--repo'; then set -- serve "$@"; else set -- serve --repo "$PWD" "$@"; fi ;;
+esac
 exec "$bin/herald" "$@"
