@@ -25,4 +25,30 @@ public sealed record SeriesStatus(
     int UnreleasedCommits,
     bool PointReleaseDue,
     DateOnly? NextPointRelease,
-    DateSource Source);
+    DateSource Source)
+{
+    /// <summary>
+    /// The one place that puts a series' state together: its status on <paramref name="asOf"/> from the
+    /// window, and when its next point release is expected (the cadence after the latest release, while
+    /// supported or security-only) and whether it is due (that date has come and commits wait).
+    /// </summary>
+    public static SeriesStatus On(DateOnly asOf, SupportWindow window, string? branch, string? latest, DateOnly? latestDate, int unreleasedCommits, int cadenceMonths)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var status = window.StatusOn(asOf);
+        DateOnly? next = latestDate is { } d && status is SupportStatus.Supported or SupportStatus.Security ? d.AddMonths(cadenceMonths) : null;
+        return new SeriesStatus(
+            window.Series.ToString(),
+            branch,
+            status,
+            window.Released is { } r && r <= asOf ? r : null,
+            window.SupportedUntil,
+            window.SecurityUntil,
+            latest,
+            latestDate,
+            unreleasedCommits,
+            next is { } n && unreleasedCommits > 0 && asOf >= n,
+            next,
+            window.Source);
+    }
+}

@@ -66,7 +66,6 @@ public sealed class StatusReport
         {
             var window = windows[i];
             var series = window.Series;
-            var status = window.StatusOn(asOf);
             var latest = catalog.InSeries(series).LastOrDefault(r => DateOnly.FromDateTime(r.Date.UtcDateTime) <= asOf);
             var branch = catalog.StableBranches.GetValueOrDefault(series);
             var unreleased = 0;
@@ -77,21 +76,7 @@ public sealed class StatusReport
             }
 
             DateOnly? latestDate = latest is null ? null : DateOnly.FromDateTime(latest.Date.UtcDateTime);
-            DateOnly? next = latestDate is { } d && status is SupportStatus.Supported or SupportStatus.Security ? d.AddMonths(settings.CadenceMonths) : null;
-            var due = next is { } n && unreleased > 0 && asOf >= n;
-            rows[i] = new SeriesStatus(
-                series.ToString(),
-                branch,
-                status,
-                window.Released is { } r && r <= asOf ? r : null,
-                window.SupportedUntil,
-                window.SecurityUntil,
-                latest?.Version.ToString(),
-                latestDate,
-                unreleased,
-                due,
-                next,
-                window.Source);
+            rows[i] = SeriesStatus.On(asOf, window, branch, latest?.Version.ToString(), latestDate, unreleased, settings.CadenceMonths);
         });
 
         return new StatusReport(asOf, rows, windows, warnings);

@@ -19,15 +19,15 @@ internal sealed class Tally(IdentityResolver identities)
     {
         var author = commit.Author;
         var key = _groups.Add(author.Name, author.Email);
+        var employerName = identities.EmployerOf(author.Email, author.Date);
         if (!_developers.TryGetValue(key, out var developer))
         {
             // History is read newest first: the first commit seen gives the current name, address and employer.
-            _developers[key] = developer = new DeveloperTotals(author.Name, author.Email, identities.EmployerOf(author.Email, author.Date), _developers.Count);
+            _developers[key] = developer = new DeveloperTotals(author.Name, author.Email, employerName, _developers.Count);
         }
 
         developer.Changesets++;
         _authorKeyByEmail.TryAdd(author.Email, key);
-        var employerName = identities.EmployerOf(author.Email, author.Date);
         if (!_employers.TryGetValue(employerName, out var employer))
         {
             _employers[employerName] = employer = new EmployerTotals(employerName);

@@ -136,29 +136,13 @@ public sealed class IndexSnapshot
     }
 
     /// <summary>Every series' status on <paramref name="date"/>, as <c>herald status --json</c> prints it.</summary>
-    public IReadOnlyList<SeriesStatus> Status(DateOnly date, int cadenceMonths)
-    {
-        return Series.Select(s =>
+    public IReadOnlyList<SeriesStatus> Status(DateOnly date, int cadenceMonths) =>
+        Series.Select(s =>
         {
             var window = new SupportWindow(SeriesId.Parse(s.Series), s.Released, s.SupportedUntil, s.SecurityUntil, Enum.Parse<DateSource>(s.Source, ignoreCase: true));
-            var status = window.StatusOn(date);
             var latest = ReleasesOf(s.Series).FirstOrDefault(r => r.Date <= date);
-            DateOnly? next = latest is not null && status is SupportStatus.Supported or SupportStatus.Security ? latest.Date.AddMonths(cadenceMonths) : null;
-            return new SeriesStatus(
-                s.Series,
-                s.Branch,
-                status,
-                s.Released is { } r && r <= date ? r : null,
-                s.SupportedUntil,
-                s.SecurityUntil,
-                latest?.Version,
-                latest?.Date,
-                s.UnreleasedCommits,
-                next is { } n && s.UnreleasedCommits > 0 && date >= n,
-                next,
-                window.Source);
+            return SeriesStatus.On(date, window, s.Branch, latest?.Version, latest?.Date, s.UnreleasedCommits, cadenceMonths);
         }).ToList();
-    }
 
     /// <summary>
     /// Where a fix is, from the index (the shape of <c>herald contains --json</c>): the mainline commit
