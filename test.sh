@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs and starts what the tests need first (git, GnuPG, PostgreSQL,
-# Chromium); a test that needs a component fails when it is missing, it never skips.
+# Chromium, an S3 protocol server); a test that needs a component fails when it is missing, it never skips.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
@@ -12,6 +12,8 @@ command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
 command -v gpg-agent >/dev/null 2>&1 || missing+=(gpg-agent)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2
   apt_log="$(mktemp)"
@@ -56,6 +58,32 @@ SELECT 'CREATE DATABASE herald_test OWNER herald' WHERE NOT EXISTS (SELECT FROM 
 \gexec
 SQL
   export HERALD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=herald;Password=herald;Database=herald_test"
+fi
+
+# An S3 protocol server (s3rver, from npm, kept in a cache folder) for the object-store tests, on a free
+# port, stopped when the tests end. HERALD_TEST_S3 from the caller wins (a server elsewhere).
+if [ -z "${HERALD_TEST_S3:-}" ]; then
+  s3_tools="${XDG_CACHE_HOME:-$HOME/.cache}/herald-test/s3rver"
+  if [ ! -x "$s3_tools/node_modules/.bin/s3rver" ]; then
+    mkdir -p "$s3_tools"
+    npm_log="$(mktemp)"
+    if ! npm install --prefix "$s3_tools" --no-audit --no-fund --silent s3rver@3.7.1 >"$npm_log" 2>&1; then
+      cat "$npm_log" >&2; rm -f "$npm_log"; exit 1
+    fi
+    rm -f "$npm_log"
+  fi
+  s3_data="$(mktemp -d)"
+  s3_log="$s3_data.log"
+  "$s3_tools/node_modules/.bin/s3rver" -d "$s3_data" -a 127.0.0.1 -p 0 >"$s3_log" 2>&1 &
+  s3_pid=$!
+  trap 'kill "$s3_pid" 2>/dev/null || true; rm -rf "$s3_data" "$s3_log"' EXIT
+  for _ in $(seq 1 60); do
+    grep -q "listening on" "$s3_log" && break
+    sleep 0.25
+  done
+  s3_address="$(sed -n 's/.*listening on \([0-9.:]*\).*/\1/p' "$s3_log" | head -n 1)"
+  [ -n "$s3_address" ] || { echo "test.sh: s3rver did not start:" >&2; cat "$s3_log" >&2; exit 1; }
+  export HERALD_TEST_S3="http://$s3_address"
 fi
 
 dotnet test "$here/Herald.slnx" -c Release --nologo --logger "console;verbosity=normal" "$@"

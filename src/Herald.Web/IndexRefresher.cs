@@ -28,21 +28,6 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
         }
     }
 
-    /// <summary>What is published, cheaply: every release folder with its time of change.</summary>
-    private static string ArtifactsStamp(string? root)
-    {
-        var releases = root is null ? null : Path.Combine(root, "release");
-        if (releases is null || !Directory.Exists(releases))
-        {
-            return string.Empty;
-        }
-
-        return string.Join('\n', Directory.EnumerateDirectories(releases)
-            .SelectMany(Directory.EnumerateDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(d => d + " " + Directory.GetLastWriteTimeUtc(d).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         try
@@ -52,7 +37,11 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             var database = IndexDatabase.For(project.DataDirectory, options.Database ?? project.Config.Database);
             state.Database = database;
             state.CadenceMonths = project.Config.Policy.CadenceMonths;
-            state.ArtifactRoot = Herald.Publishing.Publisher.RootOf(project);
+            if (state.Store is null || state.DownloadSettings.S3 != project.Config.Downloads.S3 || state.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder)
+            {
+                state.Store = Herald.Publishing.ArtifactStore.For(project);
+            }
+
             state.KeysFolder = Path.Combine(project.DataDirectory, "keys");
             state.Slug = project.Config.Slug;
             state.DownloadSettings = project.Config.Downloads;
@@ -67,7 +56,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             // Pages also show what is on disk (published files). When either changed: drop what was
             // rendered, move the validators on, and only then serve the new snapshot, so that no reader
             // sees a new validator on old content.
-            var stamp = ArtifactsStamp(state.ArtifactRoot);
+            var stamp = await state.Store.StampAsync(cancellationToken);
             if (snapshot is not null || stamp != _artifactsStamp)
             {
                 _artifactsStamp = stamp;

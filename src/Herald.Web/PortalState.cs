@@ -28,8 +28,8 @@ public sealed class PortalState
     /// <summary>Marks a refresh.</summary>
     public void Advance() => Interlocked.Increment(ref _epoch);
 
-    /// <summary>The root of published files (DATA/artifacts), set at start.</summary>
-    public string? ArtifactRoot { get; set; }
+    /// <summary>Where published files live (DATA/artifacts, a folder, or S3), set at start.</summary>
+    public Herald.Publishing.IArtifactStore? Store { get; set; }
 
     /// <summary>The folder of the release key (DATA/keys), set at start.</summary>
     public string? KeysFolder { get; set; }

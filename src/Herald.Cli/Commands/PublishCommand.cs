@@ -17,7 +17,8 @@ internal static class PublishCommand
         var formats = new Option<string[]>("--format") { Description = "Archive formats: tar.gz, tar.xz, tar (default: tar.gz and tar.xz).", AllowMultipleArgumentsPerToken = true, HelpName = "FORMAT" };
         var force = new Option<bool>("--force") { Description = "Replace a release already published with different files." };
         var command = new Command("publish", """
-            Publishes a release under DATA/artifacts/release/<slug>/<version>/: <slug>-<version>.tar.gz and
+            Publishes a release under release/<slug>/<version>/ in the artifact store ([downloads] store: a
+            folder or an s3://bucket/prefix; DATA/artifacts by default): <slug>-<version>.tar.gz and
             .tar.xz made with 'git archive --prefix=<slug>-<version>/' from the release tag (the tar stream
             exactly as git gives it, compressed deterministically), extra files, SHA256SUMS and SHA512SUMS,
             and a detached armoured OpenPGP signature (.sig, SHA-256) of every file. Atomic: the release
@@ -35,7 +36,7 @@ internal static class PublishCommand
         command.Options.Add(add);
         command.Options.Add(formats);
         command.Options.Add(force);
-        command.SetAction(result =>
+        command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
             var keyPath = result.GetValue(key) is { } k ? Path.GetFullPath(k, console.CurrentDirectory) : Path.Combine(project.DataDirectory, "keys", "secret.asc");
@@ -45,7 +46,15 @@ internal static class PublishCommand
             PublishResult published;
             using (new ProgressDisplay(console, "publishing " + result.GetRequiredValue(version)))
             {
-                published = new Publisher(project, releaseKey, console.Clock).Publish(result.GetRequiredValue(version), extra, chosen.ToList(), result.GetValue(force));
+                var store = ArtifactStore.For(project);
+                try
+                {
+                    published = await new Publisher(project, releaseKey, console.Clock).PublishAsync(store, result.GetRequiredValue(version), extra, chosen.ToList(), result.GetValue(force), cancellationToken);
+                }
+                finally
+                {
+                    (store as IDisposable)?.Dispose();
+                }
             }
 
             if (result.GetValue(common.Json))

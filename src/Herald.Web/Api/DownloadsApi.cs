@@ -24,20 +24,29 @@ public static class DownloadsApi
                 ? Results.Text(ReleaseKey.ExportPublic(path), "application/pgp-keys")
                 : Results.NotFound();
         }).ExcludeFromDescription();
-        routes.MapMethods("/downloads/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http, PortalState state, string path) =>
+        routes.MapMethods("/downloads/{**path}", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, PortalState state, string path) =>
         {
-            if (state.ArtifactRoot is not { } root || ArtifactLayout.Resolve(root, path) is not { } file)
+            if (state.Store is not { } store || await store.LocateAsync(path, http.RequestAborted) is not { } source)
             {
                 return Results.NotFound();
             }
 
-            var info = new FileInfo(file);
-            var tag = new EntityTagHeaderValue("\"" + info.Length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "-" + info.LastWriteTimeUtc.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\"");
             if (HttpMethods.IsGet(http.Request.Method))
             {
                 state.Downloads.AddOrUpdate(path, 1, (_, count) => count + 1);
             }
 
+            if (source.RedirectUrl is { } url)
+            {
+                // The object store answers: a presigned URL that expires, so never cached as permanent.
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.Redirect(url.AbsoluteUri);
+            }
+
+            var file = source.LocalFile!;
+
+            var info = new FileInfo(file);
+            var tag = new EntityTagHeaderValue("\"" + info.Length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "-" + info.LastWriteTimeUtc.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\"");
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.File(file, ContentType(file), enableRangeProcessing: true, lastModified: info.LastWriteTimeUtc, entityTag: tag);
         }).ExcludeFromDescription();

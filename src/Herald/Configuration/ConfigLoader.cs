@@ -141,14 +141,14 @@ public static class ConfigLoader
             UseBuiltInDomainMap = document.Boolean(stats, "builtin_domain_map", "stats.builtin_domain_map") ?? true,
             Policy = ParsePolicy(document, root),
             Database = ParseStorage(document, root),
-            Downloads = ParseDownloads(document, root),
+            Downloads = ParseDownloads(document, root, folder),
             Mainline = mainline,
             SourcePath = path,
             DetectionNote = note,
         };
     }
 
-    private static Publishing.DownloadSettings ParseDownloads(TomlDocument document, TomlTable root)
+    private static Publishing.DownloadSettings ParseDownloads(TomlDocument document, TomlTable root, string folder)
     {
         var table = document.Table(root, "downloads", "downloads");
         if (table is null)
@@ -156,7 +156,7 @@ public static class ConfigLoader
             return new Publishing.DownloadSettings();
         }
 
-        document.RejectUnknownKeys(table, "downloads", "base_url", "redirect", "mirror");
+        document.RejectUnknownKeys(table, "downloads", "base_url", "store", "s3", "redirect", "mirror");
         var redirects = new List<Publishing.DownloadRedirect>();
         foreach (var entry in document.TableArray(table, "redirect", "downloads.redirect") ?? [])
         {
@@ -187,12 +187,54 @@ public static class ConfigLoader
                 ?? throw new HeraldException($"{document.Path}: a [[downloads.mirror]] needs a 'url'."));
         }
 
+        var (storeFolder, s3) = ParseStore(document, table, folder);
         return new Publishing.DownloadSettings
         {
             BaseUrl = AbsoluteUrl(document, table, "base_url", "downloads.base_url"),
+            StoreFolder = storeFolder,
+            S3 = s3,
             Redirects = redirects,
             Mirrors = mirrors,
         };
+    }
+
+    /// <summary><c>store</c>: a folder (relative to the configuration file) or <c>s3://bucket/prefix</c> with <c>[downloads.s3]</c>.</summary>
+    private static (string? Folder, Publishing.S3StoreSettings? S3) ParseStore(TomlDocument document, TomlTable table, string folder)
+    {
+        var store = document.String(table, "store", "downloads.store");
+        var s3Table = document.Table(table, "s3", "downloads.s3");
+        if (store is null || !store.StartsWith("s3:", StringComparison.Ordinal))
+        {
+            if (s3Table is not null)
+            {
+                throw document.Error(table, "s3", "[downloads.s3] is only read with store = \"s3://bucket/prefix\"; set downloads.store or remove [downloads.s3].");
+            }
+
+            if (store is not null && (store.Length == 0 || store.Contains("://", StringComparison.Ordinal) || store.Any(char.IsControl)))
+            {
+                throw document.Error(table, "store", $"downloads.store \"{store}\" must be a folder or an s3://bucket/prefix URL.");
+            }
+
+            return (store is null ? null : Path.GetFullPath(store, folder), null);
+        }
+
+        var settings = Publishing.S3StoreSettings.Parse(store)
+            ?? throw document.Error(table, "store", $"downloads.store \"{store}\" is not a valid s3://bucket/prefix URL (bucket names are 3-63 characters of a-z, 0-9, '-' and '.').");
+        if (s3Table is null)
+        {
+            return (null, settings);
+        }
+
+        document.RejectUnknownKeys(s3Table, "downloads.s3", "endpoint", "region", "path_style", "presign_minutes");
+        return (null, settings with
+        {
+            Endpoint = AbsoluteUrl(document, s3Table, "endpoint", "downloads.s3.endpoint"),
+            Region = document.String(s3Table, "region", "downloads.s3.region") is { } region
+                ? (region.Length > 0 && region.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? region : throw document.Error(s3Table, "region", $"downloads.s3.region \"{region}\" is not a region name, e.g. \"us-east-1\"."))
+                : settings.Region,
+            PathStyle = document.Boolean(s3Table, "path_style", "downloads.s3.path_style") ?? settings.PathStyle,
+            PresignLifetime = TimeSpan.FromMinutes(document.Integer(s3Table, "presign_minutes", "downloads.s3.presign_minutes", 1, 7 * 24 * 60) ?? (int)settings.PresignLifetime.TotalMinutes),
+        });
     }
 
     private static Uri? AbsoluteUrl(TomlDocument document, TomlTable table, string key, string name)

@@ -13,6 +13,14 @@ public static class ArtifactLayout
     public static string ArchiveName(string slug, string version, string format) => $"{slug}-{version}.{format}";
 
     /// <summary>
+    /// Whether <paramref name="relative"/> is a plain relative path: not empty or absolute, no '..',
+    /// '.'-segments or hidden names, no backslashes or control characters.
+    /// </summary>
+    public static bool IsPlainPath(string? relative) =>
+        !string.IsNullOrEmpty(relative) && relative.Length <= 1024 && !relative.Contains('\\') && !relative.Any(char.IsControl)
+        && relative.Split('/').All(s => s.Length > 0 && !s.StartsWith('.'));
+
+    /// <summary>
     /// Maps a path from a URL to a file under <paramref name="root"/>, or null when it is not a plain
     /// path inside the root: empty, absolute, with '..', '.'-segments or hidden names, backslashes,
     /// control characters, or any symbolic link on the way.
@@ -20,17 +28,12 @@ public static class ArtifactLayout
     public static string? Resolve(string root, string relative)
     {
         ArgumentNullException.ThrowIfNull(root);
-        if (string.IsNullOrEmpty(relative) || relative.Length > 1024 || relative.StartsWith('/') || relative.Contains('\\') || relative.Any(char.IsControl))
+        if (!IsPlainPath(relative))
         {
             return null;
         }
 
         var segments = relative.Split('/');
-        if (segments.Any(s => s.Length == 0 || s.StartsWith('.')))
-        {
-            return null;
-        }
-
         var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var current = fullRoot;
         foreach (var segment in segments)

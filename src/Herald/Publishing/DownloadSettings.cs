@@ -8,6 +8,12 @@ public sealed record DownloadSettings
     /// <summary>The public base of download links (absolute http or https), or null for the portal's own address.</summary>
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>The folder published files live in (<c>[downloads] store</c>), or null for <c>DATA/artifacts</c>.</summary>
+    public string? StoreFolder { get; init; }
+
+    /// <summary>The S3-compatible object store published files live in, or null for a folder.</summary>
+    public S3StoreSettings? S3 { get; init; }
+
     /// <summary>Old locations answered with a permanent redirect to the same file at its new place.</summary>
     public IReadOnlyList<DownloadRedirect> Redirects { get; init; } = [];
 

@@ -34,12 +34,10 @@ public sealed class Publisher
     /// <summary>The formats published when none are asked for.</summary>
     public static IReadOnlyList<string> DefaultFormats { get; } = ["tar.gz", "tar.xz"];
 
-    /// <summary>The artifact root of <paramref name="project"/>: <c>DATA/artifacts</c>.</summary>
-    public static string RootOf(HeraldProject project) => Path.Combine(project.DataDirectory, "artifacts");
-
-    /// <summary>Publishes <paramref name="version"/>.</summary>
-    public PublishResult Publish(string version, IReadOnlyList<string> extraFiles, IReadOnlyList<string> formats, bool force)
+    /// <summary>Publishes <paramref name="version"/> into <paramref name="store"/>.</summary>
+    public async Task<PublishResult> PublishAsync(IArtifactStore store, string version, IReadOnlyList<string> extraFiles, IReadOnlyList<string> formats, bool force, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(extraFiles);
         ArgumentNullException.ThrowIfNull(formats);
         if (!ReleaseVersion.TryParse(version, out var parsed) || _project.Catalog.Find(parsed) is not { } release)
@@ -61,25 +59,19 @@ public sealed class Publisher
             {
                 throw new HeraldException($"{file}: no such file to add.");
             }
+
+            if (!ArtifactLayout.IsPlainPath(Path.GetFileName(file)) || Path.GetFileName(file) is "SHA256SUMS" or "SHA512SUMS" || file.EndsWith(".sig", StringComparison.Ordinal))
+            {
+                throw new HeraldException($"{file}: cannot be added under this name; rename it (hidden names, checksum files and .sig files are Herald's own).");
+            }
         }
 
         var slug = _project.Config.Slug;
         var name = release.Version.ToString();
-        var root = RootOf(_project);
-        var relativeFolder = ArtifactLayout.ReleaseFolder(slug, name);
-        var final = Path.Combine(root, relativeFolder.Replace('/', Path.DirectorySeparatorChar));
-        var parent = Path.GetDirectoryName(final)!;
-        Directory.CreateDirectory(parent);
-        foreach (var stale in Directory.EnumerateDirectories(parent, ".staging-" + name + "-*"))
-        {
-            Directory.Delete(stale, recursive: true);
-        }
-
-        var staging = Path.Combine(parent, ".staging-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(staging);
+        var folder = ArtifactLayout.ReleaseFolder(slug, name);
+        var staging = store.CreateStaging(folder);
         try
         {
-            var contents = new List<string>();
             var tar = Path.Combine(staging, ".source.tar");
             _project.Repository.Stream(
                 ["archive", "--format=tar", $"--prefix={slug}-{name}/", release.TagRef],
@@ -102,22 +94,23 @@ public sealed class Publisher
                 manifest.Append("file ").Append(Path.GetFileName(extra)).Append(' ').Append(Digests(extra).Sha256).Append('\n');
             }
 
-            var manifestPath = Path.Combine(final, ManifestName);
-            if (File.Exists(manifestPath) && File.ReadAllText(manifestPath) == manifest.ToString())
+            var published = await store.ListAsync(folder, cancellationToken);
+            if (published.Count > 0 && !published.Any(f => f.Name == S3ArtifactStore.PublishingMarker)
+                && await store.ReadTextAsync(folder + "/" + ManifestName, cancellationToken) == manifest.ToString())
             {
-                return new PublishResult(name, Describe(final, relativeFolder), false);
+                return new PublishResult(name, await ReadPublishedAsync(store, slug, name, cancellationToken), false);
             }
 
-            if (Directory.Exists(final) && !force)
+            if (published.Count > 0 && !force)
             {
-                throw new HeraldException($"{name} is already published with different files in {final}; publish again with --force to replace them.");
+                throw new HeraldException($"{name} is already published with different files in {store.Location}/{folder}; publish again with --force to replace them.");
             }
 
             // One compressor per core: xz and gzip of one tar run side by side.
-            var archives = formats.Distinct().Select(format => (Format: format, Path: Path.Combine(staging, ArtifactLayout.ArchiveName(slug, name, format)))).ToList();
-            History.Concurrently.For(archives.Count, Environment.ProcessorCount, i => Compress(tar, archives[i].Path, archives[i].Format));
-            contents.AddRange(archives.Select(a => a.Path));
-
+            var archives = formats.Distinct().Select(format => Path.Combine(staging, ArtifactLayout.ArchiveName(slug, name, format))).ToList();
+            var archiveFormats = formats.Distinct().ToList();
+            History.Concurrently.For(archives.Count, Environment.ProcessorCount, i => Compress(tar, archives[i], archiveFormats[i]));
+            var contents = new List<string>(archives);
             File.Delete(tar);
             foreach (var extra in extraFiles)
             {
@@ -126,41 +119,37 @@ public sealed class Publisher
                 contents.Add(target);
             }
 
-            File.WriteAllText(Path.Combine(staging, ManifestName), manifest.ToString());
-
             var sums256 = new StringBuilder();
             var sums512 = new StringBuilder();
+            var artifacts = new List<PublishedArtifact>();
             foreach (var file in contents.OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal))
             {
                 var (sha256, sha512) = Digests(file);
-                sums256.Append(sha256).Append("  ").Append(Path.GetFileName(file)).Append('\n');
-                sums512.Append(sha512).Append("  ").Append(Path.GetFileName(file)).Append('\n');
+                var fileName = Path.GetFileName(file);
+                sums256.Append(sha256).Append("  ").Append(fileName).Append('\n');
+                sums512.Append(sha512).Append("  ").Append(fileName).Append('\n');
+                artifacts.Add(new PublishedArtifact(fileName, folder + "/" + fileName, new FileInfo(file).Length, sha256, sha512, folder + "/" + fileName + ".sig"));
             }
 
-            File.WriteAllText(Path.Combine(staging, "SHA256SUMS"), sums256.ToString());
-            File.WriteAllText(Path.Combine(staging, "SHA512SUMS"), sums512.ToString());
+            foreach (var (sumsName, text) in new[] { ("SHA256SUMS", sums256.ToString()), ("SHA512SUMS", sums512.ToString()) })
+            {
+                var file = Path.Combine(staging, sumsName);
+                File.WriteAllText(file, text);
+                contents.Add(file);
+                var (sha256, sha512) = Digests(file);
+                artifacts.Add(new PublishedArtifact(sumsName, folder + "/" + sumsName, new FileInfo(file).Length, sha256, sha512, folder + "/" + sumsName + ".sig"));
+            }
+
             var now = _clock.GetUtcNow();
-            foreach (var file in contents.Append(Path.Combine(staging, "SHA256SUMS")).Append(Path.Combine(staging, "SHA512SUMS")))
+            foreach (var file in contents)
             {
                 using var input = File.OpenRead(file);
                 File.WriteAllText(file + ".sig", _key.Sign(input, now));
             }
 
-            // The release becomes visible in one rename; a replaced one leaves in one rename too.
-            string? old = null;
-            if (Directory.Exists(final))
-            {
-                old = Path.Combine(parent, ".old-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
-                Directory.Move(final, old);
-            }
-
-            Directory.Move(staging, final);
-            if (old is not null)
-            {
-                Directory.Delete(old, recursive: true);
-            }
-
-            return new PublishResult(name, Describe(final, relativeFolder), true);
+            File.WriteAllText(Path.Combine(staging, ManifestName), manifest.ToString());
+            await store.CommitAsync(staging, folder, cancellationToken);
+            return new PublishResult(name, artifacts.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), true);
         }
         finally
         {
@@ -172,71 +161,49 @@ public sealed class Publisher
     }
 
     /// <summary>
-    /// The published files of <paramref name="version"/> under <paramref name="root"/>, with the digests its
-    /// SHA256SUMS and SHA512SUMS state (no file is read whole); empty when nothing is published.
+    /// The published files of <paramref name="version"/> in <paramref name="store"/>, with the digests its
+    /// SHA256SUMS and SHA512SUMS state (no file is read whole); empty when nothing is published or a
+    /// publish is under way.
     /// </summary>
-    public static IReadOnlyList<PublishedArtifact> ReadPublished(string root, string slug, string version)
+    public static async Task<IReadOnlyList<PublishedArtifact>> ReadPublishedAsync(IArtifactStore store, string slug, string version, CancellationToken cancellationToken = default)
     {
-        var relative = ArtifactLayout.ReleaseFolder(slug, version);
-        var folder = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
-        if (!Directory.Exists(folder))
+        ArgumentNullException.ThrowIfNull(store);
+        var folder = ArtifactLayout.ReleaseFolder(slug, version);
+        var files = await store.ListAsync(folder, cancellationToken);
+        if (files.Count == 0 || files.Any(f => f.Name == S3ArtifactStore.PublishingMarker))
         {
             return [];
         }
 
-        var sha256 = ReadSums(Path.Combine(folder, "SHA256SUMS"));
-        var sha512 = ReadSums(Path.Combine(folder, "SHA512SUMS"));
-        return Directory.EnumerateFiles(folder)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(n => !n.StartsWith('.') && !n.EndsWith(".sig", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => new PublishedArtifact(
-                n,
-                relative + "/" + n,
-                new FileInfo(Path.Combine(folder, n)).Length,
-                sha256.GetValueOrDefault(n, string.Empty),
-                sha512.GetValueOrDefault(n, string.Empty),
-                File.Exists(Path.Combine(folder, n + ".sig")) ? relative + "/" + n + ".sig" : null))
+        var sha256 = ParseSums(await store.ReadTextAsync(folder + "/SHA256SUMS", cancellationToken));
+        var sha512 = ParseSums(await store.ReadTextAsync(folder + "/SHA512SUMS", cancellationToken));
+        var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return files
+            .Where(f => !f.Name.StartsWith('.') && !f.Name.EndsWith(".sig", StringComparison.Ordinal))
+            .Select(f => new PublishedArtifact(
+                f.Name,
+                folder + "/" + f.Name,
+                f.Size,
+                sha256.GetValueOrDefault(f.Name, string.Empty),
+                sha512.GetValueOrDefault(f.Name, string.Empty),
+                names.Contains(f.Name + ".sig") ? folder + "/" + f.Name + ".sig" : null))
             .ToList();
     }
 
-    private static Dictionary<string, string> ReadSums(string path)
+    /// <summary>The entries of a sums file (<c>digest  name</c> per line); empty for null.</summary>
+    public static Dictionary<string, string> ParseSums(string? text)
     {
         var sums = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (File.Exists(path))
+        foreach (var line in (text ?? string.Empty).Split('\n'))
         {
-            foreach (var line in File.ReadLines(path))
+            var parts = line.Split("  ", 2);
+            if (parts.Length == 2)
             {
-                var parts = line.Split("  ", 2);
-                if (parts.Length == 2)
-                {
-                    sums[parts[1]] = parts[0];
-                }
+                sums[parts[1].TrimEnd('\r')] = parts[0];
             }
         }
 
         return sums;
-    }
-
-    /// <summary>The published files of a release folder, with their digests (read from the files).</summary>
-    public static IReadOnlyList<PublishedArtifact> Describe(string folder, string relativeFolder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(folder)
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith(".sig", StringComparison.Ordinal))
-            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
-            .Select(f =>
-            {
-                var (sha256, sha512) = Digests(f);
-                var fileName = Path.GetFileName(f);
-                return new PublishedArtifact(fileName, relativeFolder + "/" + fileName, new FileInfo(f).Length, sha256, sha512, File.Exists(f + ".sig") ? relativeFolder + "/" + fileName + ".sig" : null);
-            })
-            .ToList();
     }
 
     private static (string Sha256, string Sha512) Digests(string file)

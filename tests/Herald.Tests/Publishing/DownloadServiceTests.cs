@@ -20,12 +20,12 @@ public sealed class DownloadServiceTests(PublishingFixture fixture) : IClassFixt
     {
         var data = fixture.Folder.CreateSubdirectory("portal-" + Guid.NewGuid().ToString("N")[..8]);
         var project = HeraldProject.Open(fixture.Repo.Path, null, data, fixture.Repo.Path, fixture.Folder.Path);
-        var result = new Publisher(project, fixture.Key, fixture.Clock).Publish("1.0.1", [], Publisher.DefaultFormats, force: false);
+        var result = new Publisher(project, fixture.Key, fixture.Clock).PublishAsync(ArtifactStore.For(project), "1.0.1", [], Publisher.DefaultFormats, force: false).GetAwaiter().GetResult();
         Directory.CreateDirectory(Path.Combine(data, "keys"));
         File.Copy(Path.Combine(fixture.KeyFolder, "public.asc"), Path.Combine(data, "keys", "public.asc"));
         var archive = result.Artifacts.First(a => a.Name.EndsWith(".tar.gz", StringComparison.Ordinal));
         _path = "/downloads/" + archive.Path;
-        _bytes = File.ReadAllBytes(Path.Combine(Publisher.RootOf(project), archive.Path));
+        _bytes = File.ReadAllBytes(Path.Combine(Path.Combine(project.DataDirectory, "artifacts"), archive.Path));
         var config = Path.Combine(data, "herald.toml");
         File.WriteAllText(config, """
             [downloads]

@@ -35,11 +35,46 @@ public sealed class DownloadSettingsTests : IDisposable
         Assert.Equal([new Uri("https://mirror.example.net/xen/")], config.Downloads.Mirrors);
     }
 
+    [Fact]
+    public void Load_S3Store_ReadsBucketPrefixAndEndpoint()
+    {
+        var config = Load("""
+            [downloads]
+            store = "s3://xen-downloads/public/"
+            [downloads.s3]
+            endpoint = "http://127.0.0.1:9000"
+            region = "eu-west-1"
+            path_style = false
+            presign_minutes = 60
+            """);
+
+        Assert.Equal(
+            new S3StoreSettings { Bucket = "xen-downloads", Prefix = "public", Endpoint = new Uri("http://127.0.0.1:9000"), Region = "eu-west-1", PathStyle = false, PresignLifetime = TimeSpan.FromHours(1) },
+            config.Downloads.S3);
+        Assert.Null(config.Downloads.StoreFolder);
+    }
+
+    [Fact]
+    public void Load_FolderStore_IsRelativeToTheConfiguration()
+    {
+        var config = Load("[downloads]\nstore = \"public/files\"\n");
+
+        Assert.Equal(Path.Combine(_repo.RootPath, "public", "files"), config.Downloads.StoreFolder);
+        Assert.Null(config.Downloads.S3);
+    }
+
     [Theory]
     [InlineData("[downloads]\nbase_url = \"ftp://x\"\n", ":2:")]
     [InlineData("[downloads]\n[[downloads.redirect]]\nfrom = \"oss/\"\nto = \"/downloads/\"\n", ":3:")]
     [InlineData("[downloads]\n[[downloads.redirect]]\nfrom = \"/oss/\"\nto = \"/downloads/../keys/\"\n", ":4:")]
     [InlineData("[downloads]\nmirrors = 1\n", ":2:")]
+    [InlineData("[downloads]\nstore = \"s3://A_Bucket/x\"\n", ":2:")]
+    [InlineData("[downloads]\nstore = \"s3://bucket/../x\"\n", ":2:")]
+    [InlineData("[downloads]\nstore = \"https://example.org/x\"\n", ":2:")]
+    [InlineData("[downloads]\nstore = \"s3://bucket\"\n[downloads.s3]\nendpoint = \"localhost:9000\"\n", ":4:")]
+    [InlineData("[downloads]\nstore = \"s3://bucket\"\n[downloads.s3]\npresign_minutes = 0\n", ":4:")]
+    [InlineData("[downloads]\nstore = \"s3://bucket\"\n[downloads.s3]\nsecret = \"x\"\n", ":4:")]
+    [InlineData("[downloads]\nstore = \"/srv/files\"\n[downloads.s3]\nregion = \"eu-west-1\"\n", ":")]
     public void Load_BadDownloadsTable_NamesTheLine(string toml, string line)
     {
         var error = Assert.Throws<HeraldException>(() => Load(toml));

@@ -14,8 +14,8 @@ public sealed class PublisherTests(PublishingFixture fixture) : IClassFixture<Pu
     private (PublishResult Result, string Folder) Publish(string data, string version = "1.0.1", IReadOnlyList<string>? extra = null, bool force = false, IReadOnlyList<string>? formats = null)
     {
         var project = OpenProject(data);
-        var result = new Publisher(project, fixture.Key, fixture.Clock).Publish(version, extra ?? [], formats ?? Publisher.DefaultFormats, force);
-        var folder = Path.Combine(Publisher.RootOf(project), ArtifactLayout.ReleaseFolder(project.Config.Slug, version));
+        var result = new Publisher(project, fixture.Key, fixture.Clock).PublishAsync(ArtifactStore.For(project), version, extra ?? [], formats ?? Publisher.DefaultFormats, force).GetAwaiter().GetResult();
+        var folder = Path.Combine(Path.Combine(project.DataDirectory, "artifacts"), ArtifactLayout.ReleaseFolder(project.Config.Slug, version));
         return (result, folder);
     }
 
@@ -176,7 +176,7 @@ public sealed class PublisherTests(PublishingFixture fixture) : IClassFixture<Pu
     {
         var data = NewData();
         var project = OpenProject(data);
-        var parent = Path.Combine(Publisher.RootOf(project), "release", project.Config.Slug);
+        var parent = Path.Combine(Path.Combine(project.DataDirectory, "artifacts"), "release", project.Config.Slug);
         var stale = Directory.CreateDirectory(Path.Combine(parent, ".staging-1.0.1-deadbeef")).FullName;
         File.WriteAllText(Path.Combine(stale, "half-written.tar.gz"), "crash");
 

@@ -43,7 +43,7 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = Release.Version;
         Stats = Snapshot.StatsOf(Release);
-        Artifacts = State.ArtifactRoot is { } root ? Herald.Publishing.Publisher.ReadPublished(root, State.Slug, Release.Version) : [];
+        Artifacts = State.Store is { } store ? await Herald.Publishing.Publisher.ReadPublishedAsync(store, State.Slug, Release.Version, cancellationToken) : [];
         await using var context = Database();
         var changes = await context.ReleaseChanges.AsNoTracking()
             .Where(c => c.Version == Release.Version)
