@@ -60,8 +60,8 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             if (snapshot is not null || stamp != _artifactsStamp)
             {
                 _artifactsStamp = stamp;
-                await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
-                state.Advance();
+                await state.InvalidateAsync(cache, cancellationToken);
+                state.RequestMirrorCheck();
             }
 
             if (snapshot is not null)

@@ -25,6 +25,12 @@ public static class PortalApp
         builder.Services.AddSingleton<PortalState>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<IndexRefresher>();
+        builder.Services.AddHostedService<MirrorMonitor>();
+        builder.Services.AddHttpClient(MirrorMonitor.HttpClientName, http =>
+        {
+            http.Timeout = TimeSpan.FromMinutes(10);
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("Herald-mirror-check/1.0");
+        });
         // The pages live in this assembly, which is not the entry assembly when 'herald serve' hosts it.
         builder.Services.AddRazorPages().AddApplicationPart(typeof(PortalApp).Assembly);
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -25,8 +25,36 @@ public sealed class PortalState
     /// <summary>Counts refreshes: pages also show files on disk, so validators change with every refresh.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
 
-    /// <summary>Marks a refresh.</summary>
-    public void Advance() => Interlocked.Increment(ref _epoch);
+    /// <summary>
+    /// After what pages show has changed: drops what was rendered and moves the validators on, before the
+    /// caller shows anything new, so that no reader sees a new validator on old content.
+    /// </summary>
+    public async Task InvalidateAsync(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
+        Interlocked.Increment(ref _epoch);
+    }
+
+    /// <summary>The latest check of each mirror for each release, by mirror and version.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(Uri Mirror, string Version), Herald.Publishing.MirrorReport> Mirrors { get; } = new();
+
+    private readonly SemaphoreSlim _mirrorCheckRequested = new(0, 1);
+
+    /// <summary>Asks the mirror monitor to check now (after an index refresh or a publish).</summary>
+    public void RequestMirrorCheck() => Signal(_mirrorCheckRequested);
+
+    /// <summary>Waits until a mirror check is requested or <paramref name="timeout"/> passes.</summary>
+    public Task<bool> WaitForMirrorCheckAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _mirrorCheckRequested.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>What <paramref name="mirror"/> has of <paramref name="version"/>: unchecked until checked.</summary>
+    public Herald.Publishing.MirrorStatus MirrorStatusOf(Uri mirror, string version) =>
+        Mirrors.TryGetValue((mirror, version), out var report) ? report.Status : Herald.Publishing.MirrorStatus.Unchecked;
+
+    /// <summary>A portal path as published: absolute under <c>[downloads] base_url</c> when set, else as given.</summary>
+    public string PublicUrl(string path) =>
+        DownloadSettings.BaseUrl is { } baseUrl ? baseUrl.AbsoluteUri.TrimEnd('/') + path : path;
 
     /// <summary>Where published files live (DATA/artifacts, a folder, or S3), set at start.</summary>
     public Herald.Publishing.IArtifactStore? Store { get; set; }
@@ -50,13 +78,15 @@ public sealed class PortalState
     public void Publish(IndexSnapshot snapshot) => Volatile.Write(ref _snapshot, snapshot);
 
     /// <summary>Asks the refresher to run now.</summary>
-    public void RequestRefresh()
+    public void RequestRefresh() => Signal(_refreshRequested);
+
+    private static void Signal(SemaphoreSlim request)
     {
-        if (_refreshRequested.CurrentCount == 0)
+        if (request.CurrentCount == 0)
         {
             try
             {
-                _refreshRequested.Release();
+                request.Release();
             }
             catch (SemaphoreFullException)
             {

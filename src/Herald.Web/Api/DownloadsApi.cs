@@ -50,6 +50,22 @@ public static class DownloadsApi
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.File(file, ContentType(file), enableRangeProcessing: true, lastModified: info.LastWriteTimeUtc, entityTag: tag);
         }).ExcludeFromDescription();
+        routes.MapGet("/api/mirrors", (PortalState state) => Results.Ok(new
+        {
+            mirrors = state.DownloadSettings.Mirrors.Select(mirror => new
+            {
+                url = mirror.AbsoluteUri,
+                releases = state.Mirrors.Where(m => m.Key.Mirror == mirror).Select(m => m.Value)
+                    .OrderBy(r => r.Version, StringComparer.Ordinal)
+                    .Select(r => new
+                    {
+                        version = r.Version,
+                        status = r.Status,
+                        checkedAt = r.CheckedAt,
+                        files = r.Files.Select(f => new { name = f.Name, url = f.Url.AbsoluteUri, verdict = f.Verdict, detail = f.Detail }),
+                    }),
+            }),
+        }));
         routes.MapGet("/api/downloads", (PortalState state) => Results.Ok(state.Downloads.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value)));
         return routes;
     }

@@ -14,7 +14,7 @@ public static class FeedsApi
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/feeds/releases.atom", (HttpContext http, PortalState state) =>
-            state.Snapshot is { } s ? Atom(http, s, $"{s.ProjectName} releases", "/feeds/releases.atom", s.Releases.Where(r => r.Candidate is null)) : Results.StatusCode(503))
+            state.Snapshot is { } s ? Atom(http, state, s, $"{s.ProjectName} releases", "/feeds/releases.atom", s.Releases.Where(r => r.Candidate is null)) : Results.StatusCode(503))
             .CacheOutput().ExcludeFromDescription();
         routes.MapGet("/feeds/series/{series}.atom", (HttpContext http, PortalState state, string series) =>
         {
@@ -25,14 +25,15 @@ public static class FeedsApi
 
             return s.SeriesOf(series) is null
                 ? Results.NotFound()
-                : Atom(http, s, $"{s.ProjectName} {series} releases", $"/feeds/series/{series}.atom", s.ReleasesOf(series));
+                : Atom(http, state, s, $"{s.ProjectName} {series} releases", $"/feeds/series/{series}.atom", s.ReleasesOf(series));
         }).CacheOutput().ExcludeFromDescription();
         return routes;
     }
 
-    private static IResult Atom(HttpContext http, IndexSnapshot snapshot, string title, string self, IEnumerable<ReleaseRow> releases)
+    private static IResult Atom(HttpContext http, PortalState state, IndexSnapshot snapshot, string title, string self, IEnumerable<ReleaseRow> releases)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        // Feed readers need absolute links: under [downloads] base_url when it is set, else this request's origin.
+        var origin = state.PublicUrl(string.Empty) is { Length: > 0 } configured ? configured : $"{http.Request.Scheme}://{http.Request.Host}";
         var list = releases.ToList();
         var updated = list.Count == 0 ? snapshot.IndexedAt : list.Max(r => Instant(r.Date));
         var text = new StringBuilder();

@@ -156,7 +156,7 @@ public static class ConfigLoader
             return new Publishing.DownloadSettings();
         }
 
-        document.RejectUnknownKeys(table, "downloads", "base_url", "store", "s3", "redirect", "mirror");
+        document.RejectUnknownKeys(table, "downloads", "base_url", "store", "s3", "redirect", "mirror", "mirror_check_minutes");
         var redirects = new List<Publishing.DownloadRedirect>();
         foreach (var entry in document.TableArray(table, "redirect", "downloads.redirect") ?? [])
         {
@@ -183,8 +183,15 @@ public static class ConfigLoader
         foreach (var entry in document.TableArray(table, "mirror", "downloads.mirror") ?? [])
         {
             document.RejectUnknownKeys(entry, "downloads.mirror", "url");
-            mirrors.Add(AbsoluteUrl(document, entry, "url", "downloads.mirror.url")
-                ?? throw new HeraldException($"{document.Path}: a [[downloads.mirror]] needs a 'url'."));
+            var mirror = AbsoluteUrl(document, entry, "url", "downloads.mirror.url")
+                ?? throw new HeraldException($"{document.Path}: a [[downloads.mirror]] needs a 'url'.");
+            if (mirror.Query.Length > 0 || mirror.Fragment.Length > 0)
+            {
+                throw document.Error(entry, "url", $"downloads.mirror.url \"{mirror}\" must be the mirror's folder, without '?' or '#'.");
+            }
+
+            // The layout path is appended to it: a folder URL.
+            mirrors.Add(mirror.AbsolutePath.EndsWith('/') ? mirror : new Uri(mirror.AbsoluteUri + "/"));
         }
 
         var (storeFolder, s3) = ParseStore(document, table, folder);
@@ -195,6 +202,7 @@ public static class ConfigLoader
             S3 = s3,
             Redirects = redirects,
             Mirrors = mirrors,
+            MirrorCheckInterval = TimeSpan.FromMinutes(document.Integer(table, "mirror_check_minutes", "downloads.mirror_check_minutes", 1, 7 * 24 * 60) ?? 360),
         };
     }
 

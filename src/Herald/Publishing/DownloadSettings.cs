@@ -5,7 +5,10 @@ namespace Herald.Publishing;
 /// </summary>
 public sealed record DownloadSettings
 {
-    /// <summary>The public base of download links (absolute http or https), or null for the portal's own address.</summary>
+    /// <summary>
+    /// The portal's public address (absolute http or https, <c>base_url</c>): download links on pages and
+    /// every link in feeds are made absolute with it; null for links relative to the request.
+    /// </summary>
     public Uri? BaseUrl { get; init; }
 
     /// <summary>The folder published files live in (<c>[downloads] store</c>), or null for <c>DATA/artifacts</c>.</summary>
@@ -17,8 +20,11 @@ public sealed record DownloadSettings
     /// <summary>Old locations answered with a permanent redirect to the same file at its new place.</summary>
     public IReadOnlyList<DownloadRedirect> Redirects { get; init; } = [];
 
-    /// <summary>Mirrors of the download tree.</summary>
+    /// <summary>Mirrors of the download tree (each URL ends in '/'; a file's mirror URL is it plus the layout path).</summary>
     public IReadOnlyList<Uri> Mirrors { get; init; } = [];
+
+    /// <summary>How often mirrors are checked (<c>mirror_check_minutes</c>), besides after every publish.</summary>
+    public TimeSpan MirrorCheckInterval { get; init; } = TimeSpan.FromHours(6);
 
     /// <summary>The redirect target of <paramref name="path"/> (rest of the path and query kept), or null.</summary>
     public string? RedirectFor(string path, string query)

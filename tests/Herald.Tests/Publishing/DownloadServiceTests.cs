@@ -146,6 +146,8 @@ public sealed class DownloadServiceTests(PublishingFixture fixture) : IClassFixt
 
         Assert.Contains(_path, html, StringComparison.Ordinal);
         Assert.Contains(_path + ".sig", html, StringComparison.Ordinal);
+        // [downloads] base_url makes the links absolute.
+        Assert.Contains($"href=\"https://downloads.example.org{_path}\"", html, StringComparison.Ordinal);
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(_bytes)), html, StringComparison.Ordinal);
         Assert.Contains("gpg --verify", html, StringComparison.Ordinal);
     }

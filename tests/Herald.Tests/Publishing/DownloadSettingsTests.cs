@@ -36,6 +36,15 @@ public sealed class DownloadSettingsTests : IDisposable
     }
 
     [Fact]
+    public void Load_Mirror_IsAFolderUrlCheckedOnTheInterval()
+    {
+        var config = Load("[downloads]\nmirror_check_minutes = 30\n[[downloads.mirror]]\nurl = \"https://mirror.example.net/xen\"\n");
+
+        Assert.Equal([new Uri("https://mirror.example.net/xen/")], config.Downloads.Mirrors);
+        Assert.Equal(TimeSpan.FromMinutes(30), config.Downloads.MirrorCheckInterval);
+    }
+
+    [Fact]
     public void Load_S3Store_ReadsBucketPrefixAndEndpoint()
     {
         var config = Load("""
@@ -68,6 +77,8 @@ public sealed class DownloadSettingsTests : IDisposable
     [InlineData("[downloads]\n[[downloads.redirect]]\nfrom = \"oss/\"\nto = \"/downloads/\"\n", ":3:")]
     [InlineData("[downloads]\n[[downloads.redirect]]\nfrom = \"/oss/\"\nto = \"/downloads/../keys/\"\n", ":4:")]
     [InlineData("[downloads]\nmirrors = 1\n", ":2:")]
+    [InlineData("[downloads]\n[[downloads.mirror]]\nurl = \"https://m.example.net/x?a=1\"\n", ":3:")]
+    [InlineData("[downloads]\nmirror_check_minutes = 0\n", ":2:")]
     [InlineData("[downloads]\nstore = \"s3://A_Bucket/x\"\n", ":2:")]
     [InlineData("[downloads]\nstore = \"s3://bucket/../x\"\n", ":2:")]
     [InlineData("[downloads]\nstore = \"https://example.org/x\"\n", ":2:")]

@@ -15,6 +15,12 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
     /// <summary>Its published files (empty until published).</summary>
     public IReadOnlyList<Herald.Publishing.PublishedArtifact> Artifacts { get; private set; } = [];
 
+    /// <summary>Each configured mirror with its last check for this release (null when not checked yet).</summary>
+    public IReadOnlyList<(Uri Mirror, Herald.Publishing.MirrorReport? Report)> Mirrors { get; private set; } = [];
+
+    /// <summary>A download's link: absolute under <c>[downloads] base_url</c> when it is set.</summary>
+    public string DownloadUrl(string path) => State.PublicUrl("/downloads/" + path);
+
     /// <summary>Its statistics, or null for a candidate.</summary>
     public ContributionStats? Stats { get; private set; }
 
@@ -44,6 +50,7 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
         ViewData["Title"] = Release.Version;
         Stats = Snapshot.StatsOf(Release);
         Artifacts = State.Store is { } store ? await Herald.Publishing.Publisher.ReadPublishedAsync(store, State.Slug, Release.Version, cancellationToken) : [];
+        Mirrors = Artifacts.Count == 0 ? [] : State.DownloadSettings.Mirrors.Select(m => (m, State.Mirrors.GetValueOrDefault((m, Release.Version)))).ToList();
         await using var context = Database();
         var changes = await context.ReleaseChanges.AsNoTracking()
             .Where(c => c.Version == Release.Version)

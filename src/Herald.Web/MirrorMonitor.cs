@@ -1,0 +1,79 @@
+using Herald.Publishing;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Herald.Web;
+
+/// <summary>
+/// Checks every configured mirror against every published release in the background: after the first
+/// index, whenever what is published changes, and on the configured interval. Pages list a mirror for a
+/// release only once it is checked good.
+/// </summary>
+internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpClients, TimeProvider clock, IOutputCacheStore cache, ILogger<MirrorMonitor> logger) : BackgroundService
+{
+    /// <summary>The name of the HTTP client mirrors are fetched with.</summary>
+    public const string HttpClientName = "mirrors";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var checker = new MirrorChecker(httpClients.CreateClient(HttpClientName), clock);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await state.WaitForMirrorCheckAsync(state.DownloadSettings.MirrorCheckInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await CheckAllAsync(checker, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Mirror check failed: {Message}", e.Message);
+            }
+        }
+    }
+
+    private async Task CheckAllAsync(MirrorChecker checker, CancellationToken cancellationToken)
+    {
+        var mirrors = state.DownloadSettings.Mirrors;
+        if (mirrors.Count == 0 || state.Snapshot is not { } snapshot || state.Store is not { } store)
+        {
+            return;
+        }
+
+        var checkedAny = false;
+        foreach (var release in snapshot.Releases)
+        {
+            var artifacts = await Publisher.ReadPublishedAsync(store, state.Slug, release.Version, cancellationToken);
+            if (artifacts.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var mirror in mirrors)
+            {
+                var report = await checker.CheckAsync(mirror, release.Version, artifacts, cancellationToken);
+                state.Mirrors[(mirror, release.Version)] = report;
+                checkedAny = true;
+                if (report.Status is not MirrorStatus.Good)
+                {
+                    logger.LogWarning("Mirror {Mirror} is {Status} for {Version}: {Detail}", mirror, report.Status, release.Version,
+                        string.Join("; ", report.Files.Where(f => f.Detail is not null).Select(f => $"{f.Name} {f.Detail}")));
+                }
+            }
+        }
+
+        // Pages show each mirror's state and time of check.
+        if (checkedAny)
+        {
+            await state.InvalidateAsync(cache, cancellationToken);
+        }
+
+        logger.LogInformation("Mirrors checked: {Mirrors} mirrors", mirrors.Count);
+    }
+}
