@@ -91,7 +91,7 @@ public static class PortalApp
             return next(context);
         });
         app.UseMiddleware<ValidatorsMiddleware>();
-        app.MapGet("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
+        app.MapRead("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
         app.UseOutputCache();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();

@@ -6,6 +6,7 @@ namespace Herald.Web;
 /// <summary>
 /// ETag and Cache-Control on every read: the representation only changes with the index snapshot, so the
 /// snapshot's generation and the URL make a validator, and a matching If-None-Match gets 304 at once.
+/// Not for downloads (the file's own validators) and download counters (they move with every download).
 /// </summary>
 internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState state)
 {
@@ -13,7 +14,7 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
     {
         var snapshot = state.Snapshot;
         var request = context.Request;
-        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || request.Path.StartsWithSegments("/downloads"))
+        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || request.Path.StartsWithSegments("/downloads") || request.Path.StartsWithSegments("/api/downloads"))
         {
             await next(context);
             return;

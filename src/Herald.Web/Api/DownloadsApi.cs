@@ -17,14 +17,14 @@ public static class DownloadsApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/downloads/KEYS", [HttpMethods.Get, HttpMethods.Head], (PortalState state) =>
+        routes.MapRead("/downloads/KEYS", (PortalState state) =>
         {
             var path = state.KeysFolder is { } folder ? Path.Combine(folder, "public.asc") : null;
             return path is not null && File.Exists(path)
                 ? Results.Text(ReleaseKey.ExportPublic(path), "application/pgp-keys")
                 : Results.NotFound();
         }).ExcludeFromDescription();
-        routes.MapMethods("/downloads/{**path}", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, PortalState state, string path) =>
+        routes.MapRead("/downloads/{**path}", async (HttpContext http, PortalState state, string path) =>
         {
             if (state.Store is not { } store || await store.LocateAsync(path, http.RequestAborted) is not { } source)
             {
@@ -50,7 +50,7 @@ public static class DownloadsApi
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.File(file, ContentType(file), enableRangeProcessing: true, lastModified: info.LastWriteTimeUtc, entityTag: tag);
         }).ExcludeFromDescription();
-        routes.MapGet("/api/mirrors", (PortalState state) => Results.Ok(new
+        routes.MapRead("/api/mirrors", (PortalState state) => Results.Ok(new
         {
             mirrors = state.DownloadSettings.Mirrors.Select(mirror => new
             {
@@ -66,7 +66,9 @@ public static class DownloadsApi
                     }),
             }),
         }));
-        routes.MapGet("/api/downloads", (PortalState state) => Results.Ok(state.Downloads.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value)));
+        // Counters move with every download: never answered from the output cache.
+        routes.MapRead("/api/downloads", (PortalState state) => Results.Ok(state.Downloads.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value)))
+            .CacheOutput(policy => policy.NoCache());
         return routes;
     }
 

@@ -13,10 +13,10 @@ public static class FeedsApi
     /// <summary>Maps <c>/feeds/releases.atom</c> and <c>/feeds/series/{series}.atom</c>.</summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/feeds/releases.atom", (HttpContext http, PortalState state) =>
+        routes.MapRead("/feeds/releases.atom", (HttpContext http, PortalState state) =>
             state.Snapshot is { } s ? Atom(http, state, s, $"{s.ProjectName} releases", "/feeds/releases.atom", s.Releases.Where(r => r.Candidate is null)) : Results.StatusCode(503))
             .CacheOutput().ExcludeFromDescription();
-        routes.MapGet("/feeds/series/{series}.atom", (HttpContext http, PortalState state, string series) =>
+        routes.MapRead("/feeds/series/{series}.atom", (HttpContext http, PortalState state, string series) =>
         {
             if (state.Snapshot is not { } s)
             {

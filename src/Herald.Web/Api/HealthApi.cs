@@ -6,7 +6,7 @@ public static class HealthApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", (PortalState state) => state.Snapshot is null
+        routes.MapRead("/healthz", (PortalState state) => state.Snapshot is null
             ? Results.Text("indexing" + (state.LastError is { } error ? ": " + error : string.Empty), statusCode: StatusCodes.Status503ServiceUnavailable)
             : Results.Text("ok"))
             .ExcludeFromDescription();

@@ -15,11 +15,11 @@ public static class ReleasesApi
     public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").CacheOutput();
-        api.MapGet("/releases", Releases).WithName("releases");
-        api.MapGet("/releases/{version}", Release).WithName("release");
-        api.MapGet("/series", Series).WithName("series");
-        api.MapGet("/status", Status).WithName("status");
-        api.MapGet("/contains/{sha}", Contains).WithName("contains");
+        api.MapRead("/releases", Releases).WithName("releases");
+        api.MapRead("/releases/{version}", Release).WithName("release");
+        api.MapRead("/series", Series).WithName("series");
+        api.MapRead("/status", Status).WithName("status");
+        api.MapRead("/contains/{sha}", Contains).WithName("contains");
         return routes;
     }
 

@@ -14,6 +14,23 @@ public abstract class PortalApiTests(PortalFixture portal)
 
     private PortalProject Project => portal.Project;
 
+    [Theory]
+    [InlineData("/api/status")]
+    [InlineData("/api/releases/1.2.0")]
+    [InlineData("/feeds/releases.atom")]
+    [InlineData("/healthz")]
+    public async Task Head_ReadRoute_AnswersTheHeadersOfGet(string path)
+    {
+        using var get = await portal.Client.GetAsync(path);
+        using var head = await portal.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        // (Kestrel drops a HEAD response's body; the in-memory test server does not.)
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+    }
+
     [Fact]
     public async Task ApiReleases_Always_ListsEveryReleaseNewestFirst()
     {
