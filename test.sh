@@ -13,6 +13,7 @@ command -v gpg-agent >/dev/null 2>&1 || missing+=(gpg-agent)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2

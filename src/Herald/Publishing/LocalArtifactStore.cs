@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Herald.Publishing;
 
@@ -45,7 +46,21 @@ public sealed class LocalArtifactStore : IArtifactStore
         var parent = Path.GetDirectoryName(final)!;
         var name = Path.GetFileName(final);
         Directory.CreateDirectory(parent);
-        foreach (var stale in Directory.EnumerateDirectories(parent, ".staging-" + name + "-*").Concat(Directory.EnumerateDirectories(parent, ".old-" + name + "-*")))
+        foreach (var stale in Directory.EnumerateDirectories(parent, ".staging-" + name + "-*"))
+        {
+            Directory.Delete(stale, recursive: true);
+        }
+
+        // A replaced release moved aside by a publish that died before the new one took its place (only
+        // where folders cannot be exchanged in one step): it is the release, so it goes back first.
+        var old = Directory.EnumerateDirectories(parent, ".old-" + name + "-*").OrderByDescending(Directory.GetLastWriteTimeUtc).ToList();
+        if (!Directory.Exists(final) && old.Count > 0)
+        {
+            Directory.Move(old[0], final);
+            old.RemoveAt(0);
+        }
+
+        foreach (var stale in old)
         {
             Directory.Delete(stale, recursive: true);
         }
@@ -60,20 +75,27 @@ public sealed class LocalArtifactStore : IArtifactStore
     {
         var final = Full(folder);
         var parent = Path.GetDirectoryName(final)!;
-        // The release becomes visible in one rename; a replaced one leaves in one rename too.
-        string? old = null;
-        if (Directory.Exists(final))
+        if (!Directory.Exists(final))
         {
-            old = Path.Combine(parent, ".old-" + Path.GetFileName(final) + "-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.Move(final, old);
+            // A new release becomes visible in one rename.
+            Directory.Move(staging, final);
+            return Task.CompletedTask;
         }
 
+        // A replaced release: swapped with the new one in one step where the system can (Linux), so
+        // that a crash leaves the old release or the new one, never neither; the old one then goes.
+        if (TryExchange(staging, final))
+        {
+            Directory.Delete(staging, recursive: true);
+            return Task.CompletedTask;
+        }
+
+        // Elsewhere two renames; a crash between them leaves the old release aside, and the next
+        // publish puts it back (CreateStaging).
+        var old = Path.Combine(parent, ".old-" + Path.GetFileName(final) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.Move(final, old);
         Directory.Move(staging, final);
-        if (old is not null)
-        {
-            Directory.Delete(old, recursive: true);
-        }
-
+        Directory.Delete(old, recursive: true);
         return Task.CompletedTask;
     }
 
@@ -96,6 +118,34 @@ public sealed class LocalArtifactStore : IArtifactStore
     /// <inheritdoc />
     public Task<ArtifactSource?> LocateAsync(string path, CancellationToken cancellationToken = default) =>
         Task.FromResult(ArtifactLayout.Resolve(Root, path) is { } file ? new ArtifactSource(file, null) : null);
+
+    /// <summary>Exchanges two folders atomically (Linux renameat2 with RENAME_EXCHANGE); false where that is not available.</summary>
+    private static bool TryExchange(string first, string second)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            return NativeMethods.renameat2(NativeMethods.AtCurrentDirectory, first, NativeMethods.AtCurrentDirectory, second, NativeMethods.RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static class NativeMethods
+    {
+        public const int AtCurrentDirectory = -100;
+        public const uint RenameExchange = 2;
+
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int renameat2(int oldDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, int newDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, uint flags);
+    }
 
     /// <summary>The local path of a layout path Herald made itself (not one from a URL: see <see cref="ArtifactLayout.Resolve"/>).</summary>
     private string Full(string path) => Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar));

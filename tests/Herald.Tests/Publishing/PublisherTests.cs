@@ -188,6 +188,39 @@ public sealed class PublisherTests(PublishingFixture fixture) : IClassFixture<Pu
     }
 
     [Fact]
+    public void Publish_ReplacedReleaseLeftAside_IsPutBackBeforeAnythingElse()
+    {
+        // What a replace that died between its two renames leaves where folders cannot be exchanged.
+        var data = NewData();
+        var (first, folder) = Publish(data);
+        var aside = Path.Combine(Path.GetDirectoryName(folder)!, ".old-1.0.1-0badf00d");
+        Directory.Move(folder, aside);
+        var extra = Path.Combine(data, "notes.txt");
+        File.WriteAllText(extra, "notes\n");
+
+        var error = Assert.Throws<HeraldException>(() => Publish(data, extra: [extra]));
+
+        Assert.Contains("--force", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(aside));
+        Assert.Equal(first.Artifacts.Select(a => a.Name), Directory.EnumerateFiles(folder).Select(Path.GetFileName).Where(n => !n!.StartsWith('.') && !n.EndsWith(".sig", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Publish_Force_ReplacesTheFolderWholeAndLeavesNothingAside()
+    {
+        var data = NewData();
+        var (_, folder) = Publish(data);
+        var extra = Path.Combine(data, "notes.txt");
+        File.WriteAllText(extra, "notes\n");
+
+        var (result, _) = Publish(data, extra: [extra], force: true);
+
+        Assert.Contains(result.Artifacts, a => a.Name == "notes.txt");
+        Assert.True(File.Exists(Path.Combine(folder, "notes.txt.sig")));
+        Assert.Equal([Path.GetFileName(folder)], Directory.EnumerateDirectories(Path.GetDirectoryName(folder)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Load_WrongPassphrase_IsAnErrorNamingTheFile()
     {
         var path = Path.Combine(fixture.KeyFolder, "secret.asc");
