@@ -1,10 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
-using Herald.Tests.Support;
 using Xunit;
 
 namespace Herald.Tests.Support;
