@@ -48,8 +48,18 @@ public static class DownloadsApi
             var info = new FileInfo(file);
             var tag = new EntityTagHeaderValue("\"" + info.Length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "-" + info.LastWriteTimeUtc.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\"");
             http.Response.Headers.CacheControl = "public, max-age=3600";
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>() is { } body)
+            {
+                http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new LargeReadsFileSender(body));
+            }
+
             return Results.File(file, ContentType(file), enableRangeProcessing: true, lastModified: info.LastWriteTimeUtc, entityTag: tag);
-        }).ExcludeFromDescription();
+        })
+        // Files are streamed from disk, never kept in the output cache: a cached copy would be held in
+        // memory, answer a Range request with the whole file, and (over 64 MiB) be handed to concurrent
+        // requests without its body.
+        .CacheOutput(policy => policy.NoCache())
+        .ExcludeFromDescription();
         routes.MapRead("/api/mirrors", (PortalState state) => Results.Ok(new
         {
             mirrors = state.DownloadSettings.Mirrors.Select(mirror => new

@@ -13,6 +13,7 @@ public sealed class DownloadServiceTests(PublishingFixture fixture) : IClassFixt
     private PortalHost? _host;
     private string _path = string.Empty;
     private byte[] _bytes = [];
+    private string _root = string.Empty;
 
     private HttpClient Client => _host!.Client;
 
@@ -25,7 +26,8 @@ public sealed class DownloadServiceTests(PublishingFixture fixture) : IClassFixt
         File.Copy(Path.Combine(fixture.KeyFolder, "public.asc"), Path.Combine(data, "keys", "public.asc"));
         var archive = result.Artifacts.First(a => a.Name.EndsWith(".tar.gz", StringComparison.Ordinal));
         _path = "/downloads/" + archive.Path;
-        _bytes = File.ReadAllBytes(Path.Combine(Path.Combine(project.DataDirectory, "artifacts"), archive.Path));
+        _root = Path.Combine(project.DataDirectory, "artifacts");
+        _bytes = File.ReadAllBytes(Path.Combine(_root, archive.Path));
         var config = Path.Combine(data, "herald.toml");
         File.WriteAllText(config, """
             [downloads]
@@ -58,6 +60,43 @@ public sealed class DownloadServiceTests(PublishingFixture fixture) : IClassFixt
         Assert.NotNull(response.Headers.ETag);
         Assert.NotNull(response.Content.Headers.LastModified);
         Assert.Contains("bytes", response.Headers.AcceptRanges);
+    }
+
+    [Fact]
+    public async Task Get_RangeAfterAFullDownload_AnswersThePartNotACachedWhole()
+    {
+        Assert.Equal(_bytes, await Client.GetByteArrayAsync(_path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, _path);
+        request.Headers.Range = new RangeHeaderValue(10, 19);
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(_bytes[10..20], await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Get_LargeFileByManyAtOnce_GivesEveryoneTheWholeFile()
+    {
+        // Over the output cache's 64 MiB limit: no answer may come from (or wait on) a cache.
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "release", "big", "1")).FullName;
+        var bytes = new byte[65 * 1024 * 1024 + 17];
+        new Random(7).NextBytes(bytes);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "big.bin"), bytes);
+        var expected = System.Security.Cryptography.SHA256.HashData(bytes);
+
+        var downloads = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await Client.GetAsync("/downloads/release/big/1/big.bin", HttpCompletionOption.ResponseHeadersRead);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            return (response.StatusCode, Hash: await System.Security.Cryptography.SHA256.HashDataAsync(body));
+        }));
+
+        Assert.All(downloads, d =>
+        {
+            Assert.Equal(HttpStatusCode.OK, d.StatusCode);
+            Assert.Equal(expected, d.Hash);
+        });
     }
 
     [Fact]
