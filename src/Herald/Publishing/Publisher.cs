@@ -94,14 +94,17 @@ public sealed class Publisher
                 manifest.Append("file ").Append(Path.GetFileName(extra)).Append(' ').Append(Digests(extra).Sha256).Append('\n');
             }
 
+            // A folder still marked as being published holds what an interrupted publish left: nothing
+            // of it is visible, so publishing over it needs no --force.
             var published = await store.ListAsync(folder, cancellationToken);
-            if (published.Count > 0 && !published.Any(f => f.Name == S3ArtifactStore.PublishingMarker)
+            var interrupted = published.Any(f => f.Name == S3ArtifactStore.PublishingMarker);
+            if (published.Count > 0 && !interrupted
                 && await store.ReadTextAsync(folder + "/" + ManifestName, cancellationToken) == manifest.ToString())
             {
                 return new PublishResult(name, await ReadPublishedAsync(store, slug, name, cancellationToken), false);
             }
 
-            if (published.Count > 0 && !force)
+            if (published.Count > 0 && !interrupted && !force)
             {
                 throw new HeraldException($"{name} is already published with different files in {store.Location}/{folder}; publish again with --force to replace them.");
             }

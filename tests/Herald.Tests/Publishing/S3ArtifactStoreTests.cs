@@ -134,10 +134,12 @@ public sealed class S3ArtifactStoreTests(PublishingFixture fixture) : IClassFixt
         Assert.Empty(await Publisher.ReadPublishedAsync(store, "repo", "1.0.1"));
         Assert.Null(await store.LocateAsync("release/repo/1.0.1/repo-1.0.1.tar.gz"));
 
-        var again = await PublishAsync(store, force: true);
+        // Nothing of it is visible, so the next publish needs no --force.
+        var again = await PublishAsync(store);
 
         Assert.True(again.Changed);
         Assert.NotEmpty(await Publisher.ReadPublishedAsync(store, "repo", "1.0.1"));
+        Assert.DoesNotContain("downloads/release/repo/1.0.1/" + S3ArtifactStore.PublishingMarker, await S3.KeysAsync());
         Assert.NotNull(await store.LocateAsync("release/repo/1.0.1/repo-1.0.1.tar.gz"));
     }
 
