@@ -185,6 +185,38 @@ public sealed class S3ArtifactStoreTests(PublishingFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task HeraldPublish_S3Store_UploadsTheReleaseAndPrintsTheJsonContract()
+    {
+        var data = fixture.Folder.CreateSubdirectory("cli-" + Guid.NewGuid().ToString("N")[..8]);
+        var config = Path.Combine(data, "herald.toml");
+        File.WriteAllText(config, $"""
+            [project]
+            name = "Repo"
+            slug = "repo"
+            [downloads]
+            store = "s3://{S3.Bucket}/cli"
+            [downloads.s3]
+            endpoint = "{S3.Endpoint}"
+            """);
+        var passphrase = Path.Combine(data, "pass.txt");
+        File.WriteAllText(passphrase, PublishingFixture.Passphrase + "\n");
+        string[] args = ["publish", "1.0.1", "--repo", fixture.Repo.Path, "--config", config, "--data", data, "--key", Path.Combine(fixture.KeyFolder, "secret.asc"), "--passphrase-file", passphrase, "--json"];
+
+        var result = await Cli.CliRunner.RunAsync(args, data, data);
+        var again = await Cli.CliRunner.RunAsync([.. args.Where(a => a != "--json")], data, data);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        Assert.Equal("1.0.1", json.RootElement.GetProperty("version").GetString());
+        var gz = json.RootElement.GetProperty("artifacts").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "repo-1.0.1.tar.gz");
+        Assert.Equal("release/repo/1.0.1/repo-1.0.1.tar.gz", gz.GetProperty("path").GetString());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await S3.ReadAsync("cli/release/repo/1.0.1/repo-1.0.1.tar.gz"))), gz.GetProperty("sha256").GetString());
+        Assert.Contains("cli/release/repo/1.0.1/repo-1.0.1.tar.gz.sig", await S3.KeysAsync());
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("nothing changed", again.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Portal_S3Store_RedirectsDownloadsAndListsTheFiles()
     {
         using var store = Store("site");
