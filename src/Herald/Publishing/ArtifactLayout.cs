@@ -6,6 +6,12 @@ namespace Herald.Publishing;
 /// </summary>
 public static class ArtifactLayout
 {
+    /// <summary>
+    /// The marker a store that cannot rename folders puts in a release folder while a publish writes it:
+    /// a folder holding it is not shown (what is there may be half old, half new).
+    /// </summary>
+    public const string PublishingMarker = ".publishing";
+
     /// <summary>The folder of a release under the root, with '/' separators.</summary>
     public static string ReleaseFolder(string slug, string version) => $"release/{slug}/{version}";
 

@@ -97,7 +97,7 @@ public sealed class Publisher
             // A folder still marked as being published holds what an interrupted publish left: nothing
             // of it is visible, so publishing over it needs no --force.
             var published = await store.ListAsync(folder, cancellationToken);
-            var interrupted = published.Any(f => f.Name == S3ArtifactStore.PublishingMarker);
+            var interrupted = published.Any(f => f.Name == ArtifactLayout.PublishingMarker);
             if (published.Count > 0 && !interrupted
                 && await store.ReadTextAsync(folder + "/" + ManifestName, cancellationToken) == manifest.ToString())
             {
@@ -173,7 +173,7 @@ public sealed class Publisher
         ArgumentNullException.ThrowIfNull(store);
         var folder = ArtifactLayout.ReleaseFolder(slug, version);
         var files = await store.ListAsync(folder, cancellationToken);
-        if (files.Count == 0 || files.Any(f => f.Name == S3ArtifactStore.PublishingMarker))
+        if (files.Count == 0 || files.Any(f => f.Name == ArtifactLayout.PublishingMarker))
         {
             return [];
         }

@@ -14,9 +14,6 @@ namespace Herald.Publishing;
 /// </summary>
 public sealed class S3ArtifactStore : IArtifactStore, IDisposable
 {
-    /// <summary>The marker object of a release folder being written.</summary>
-    public const string PublishingMarker = ".publishing";
-
     private readonly AmazonS3Client _client;
     private readonly S3StoreSettings _settings;
     private readonly string _stagingRoot;
@@ -102,9 +99,9 @@ public sealed class S3ArtifactStore : IArtifactStore, IDisposable
     public async Task CommitAsync(string staging, string folder, CancellationToken cancellationToken = default)
     {
         var files = Directory.EnumerateFiles(staging).Select(f => Path.GetFileName(f)).ToList();
-        var marker = Key(folder + "/" + PublishingMarker);
+        var marker = Key(folder + "/" + ArtifactLayout.PublishingMarker);
         await _client.PutObjectAsync(new PutObjectRequest { BucketName = _settings.Bucket, Key = marker, ContentBody = string.Empty, UseChunkEncoding = false }, cancellationToken);
-        foreach (var gone in (await ListAsync(folder, cancellationToken)).Where(f => f.Name != PublishingMarker && !files.Contains(f.Name, StringComparer.Ordinal)))
+        foreach (var gone in (await ListAsync(folder, cancellationToken)).Where(f => f.Name != ArtifactLayout.PublishingMarker && !files.Contains(f.Name, StringComparer.Ordinal)))
         {
             await _client.DeleteObjectAsync(_settings.Bucket, Key(folder + "/" + gone.Name), cancellationToken);
         }
@@ -144,7 +141,7 @@ public sealed class S3ArtifactStore : IArtifactStore, IDisposable
             return null;
         }
 
-        if (!await ExistsAsync(path, cancellationToken) || await ExistsAsync(path[..slash] + "/" + PublishingMarker, cancellationToken))
+        if (!await ExistsAsync(path, cancellationToken) || await ExistsAsync(path[..slash] + "/" + ArtifactLayout.PublishingMarker, cancellationToken))
         {
             return null;
         }

@@ -119,7 +119,7 @@ public sealed class S3ArtifactStoreTests(PublishingFixture fixture) : IClassFixt
         var keys = await S3.KeysAsync();
         Assert.DoesNotContain("downloads/release/repo/1.0.1/notes.txt", keys);
         Assert.DoesNotContain("downloads/release/repo/1.0.1/notes.txt.sig", keys);
-        Assert.DoesNotContain("downloads/release/repo/1.0.1/" + S3ArtifactStore.PublishingMarker, keys);
+        Assert.DoesNotContain("downloads/release/repo/1.0.1/" + ArtifactLayout.PublishingMarker, keys);
         Assert.DoesNotContain("notes.txt", System.Text.Encoding.UTF8.GetString(await S3.ReadAsync("downloads/release/repo/1.0.1/SHA256SUMS")), StringComparison.Ordinal);
     }
 
@@ -129,7 +129,7 @@ public sealed class S3ArtifactStoreTests(PublishingFixture fixture) : IClassFixt
         using var store = Store();
         await PublishAsync(store);
         // A publish that died after its marker: the folder holds a mix, so nothing of it is shown.
-        await S3.Client.PutObjectAsync(new PutObjectRequest { BucketName = S3.Bucket, Key = "downloads/release/repo/1.0.1/" + S3ArtifactStore.PublishingMarker, ContentBody = string.Empty });
+        await S3.Client.PutObjectAsync(new PutObjectRequest { BucketName = S3.Bucket, Key = "downloads/release/repo/1.0.1/" + ArtifactLayout.PublishingMarker, ContentBody = string.Empty });
 
         Assert.Empty(await Publisher.ReadPublishedAsync(store, "repo", "1.0.1"));
         Assert.Null(await store.LocateAsync("release/repo/1.0.1/repo-1.0.1.tar.gz"));
@@ -139,7 +139,7 @@ public sealed class S3ArtifactStoreTests(PublishingFixture fixture) : IClassFixt
 
         Assert.True(again.Changed);
         Assert.NotEmpty(await Publisher.ReadPublishedAsync(store, "repo", "1.0.1"));
-        Assert.DoesNotContain("downloads/release/repo/1.0.1/" + S3ArtifactStore.PublishingMarker, await S3.KeysAsync());
+        Assert.DoesNotContain("downloads/release/repo/1.0.1/" + ArtifactLayout.PublishingMarker, await S3.KeysAsync());
         Assert.NotNull(await store.LocateAsync("release/repo/1.0.1/repo-1.0.1.tar.gz"));
     }
 
