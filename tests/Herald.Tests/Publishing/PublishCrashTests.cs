@@ -35,8 +35,9 @@ public sealed class PublishCrashTests : IClassFixture<PublishingFixture>, IDispo
     public PublishCrashTests(PublishingFixture fixture)
     {
         _fixture = fixture;
-        // 1 MiB that does not compress (fixed seed): xz -9 works on it for a good part of a second, so kills land mid-way.
-        var noise = new byte[1 << 20];
+        // 4 MiB that does not compress (fixed seed): xz -9 works on it for a second or more, so kills land
+        // mid-way (with 1 MiB a fast run could finish between two polls of the staging folder).
+        var noise = new byte[4 << 20];
         new Random(20210615).NextBytes(noise);
         _repo = RepoBuilder.Create()
             .Commit("Initial import", files: new Dictionary<string, string> { ["README"] = "hello\n", ["src/main.c"] = "int main(void) { return 0; }\n" })
