@@ -47,24 +47,14 @@ internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpCl
         }
 
         var checkedAny = false;
-        foreach (var release in snapshot.Releases)
+        await foreach (var report in checker.CheckPublishedAsync(store, state.Slug, snapshot.Releases.Select(r => r.Version), mirrors, cancellationToken))
         {
-            var artifacts = await Publisher.ReadPublishedAsync(store, state.Slug, release.Version, cancellationToken);
-            if (artifacts.Count == 0)
+            state.Mirrors[(report.Mirror, report.Version)] = report;
+            checkedAny = true;
+            if (report.Status is not MirrorStatus.Good)
             {
-                continue;
-            }
-
-            foreach (var mirror in mirrors)
-            {
-                var report = await checker.CheckAsync(mirror, release.Version, artifacts, cancellationToken);
-                state.Mirrors[(mirror, release.Version)] = report;
-                checkedAny = true;
-                if (report.Status is not MirrorStatus.Good)
-                {
-                    logger.LogWarning("Mirror {Mirror} is {Status} for {Version}: {Detail}", mirror, report.Status, release.Version,
-                        string.Join("; ", report.Files.Where(f => f.Detail is not null).Select(f => $"{f.Name} {f.Detail}")));
-                }
+                logger.LogWarning("Mirror {Mirror} is {Status} for {Version}: {Detail}", report.Mirror, report.Status, report.Version,
+                    string.Join("; ", report.Files.Where(f => f.Detail is not null).Select(f => $"{f.Name} {f.Detail}")));
             }
         }
 

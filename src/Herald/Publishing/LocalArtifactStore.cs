@@ -45,11 +45,7 @@ public sealed class LocalArtifactStore : IArtifactStore
         var final = Full(folder);
         var parent = Path.GetDirectoryName(final)!;
         var name = Path.GetFileName(final);
-        Directory.CreateDirectory(parent);
-        foreach (var stale in Directory.EnumerateDirectories(parent, ".staging-" + name + "-*"))
-        {
-            Directory.Delete(stale, recursive: true);
-        }
+        var staging = StagingFolder.Create(parent, name);
 
         // A replaced release moved aside by a publish that died before the new one took its place (only
         // where folders cannot be exchanged in one step): it is the release, so it goes back first.
@@ -65,8 +61,6 @@ public sealed class LocalArtifactStore : IArtifactStore
             Directory.Delete(stale, recursive: true);
         }
 
-        var staging = Path.Combine(parent, ".staging-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(staging);
         return staging;
     }
 

@@ -27,6 +27,40 @@ public sealed class MirrorChecker
         _clock = clock;
     }
 
+    /// <summary>
+    /// Checks every release of <paramref name="versions"/> that is published in <paramref name="store"/>
+    /// on every one of <paramref name="mirrors"/>, one file at a time; a report per release and mirror.
+    /// </summary>
+    public async IAsyncEnumerable<MirrorReport> CheckPublishedAsync(
+        IArtifactStore store,
+        string slug,
+        IEnumerable<string> versions,
+        IReadOnlyList<Uri> mirrors,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(versions);
+        ArgumentNullException.ThrowIfNull(mirrors);
+        if (mirrors.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var version in versions)
+        {
+            var artifacts = await Publisher.ReadPublishedAsync(store, slug, version, cancellationToken);
+            if (artifacts.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var mirror in mirrors)
+            {
+                yield return await CheckAsync(mirror, version, artifacts, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Checks release <paramref name="version"/>'s <paramref name="artifacts"/> on <paramref name="mirror"/>.</summary>
     public async Task<MirrorReport> CheckAsync(Uri mirror, string version, IReadOnlyList<PublishedArtifact> artifacts, CancellationToken cancellationToken = default)
     {

@@ -194,7 +194,7 @@ public sealed class Publisher
     }
 
     /// <summary>The entries of a sums file (<c>digest  name</c> per line); empty for null.</summary>
-    public static Dictionary<string, string> ParseSums(string? text)
+    private static Dictionary<string, string> ParseSums(string? text)
     {
         var sums = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in (text ?? string.Empty).Split('\n'))

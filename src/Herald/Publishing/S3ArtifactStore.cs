@@ -81,19 +81,7 @@ public sealed class S3ArtifactStore : IArtifactStore, IDisposable
     }
 
     /// <inheritdoc />
-    public string CreateStaging(string folder)
-    {
-        Directory.CreateDirectory(_stagingRoot);
-        var name = folder.Replace('/', '_');
-        foreach (var stale in Directory.EnumerateDirectories(_stagingRoot, ".staging-" + name + "-*"))
-        {
-            Directory.Delete(stale, recursive: true);
-        }
-
-        var staging = Path.Combine(_stagingRoot, ".staging-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(staging);
-        return staging;
-    }
+    public string CreateStaging(string folder) => StagingFolder.Create(_stagingRoot, folder.Replace('/', '_'));
 
     /// <inheritdoc />
     public async Task CommitAsync(string staging, string folder, CancellationToken cancellationToken = default)

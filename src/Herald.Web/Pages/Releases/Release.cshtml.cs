@@ -18,6 +18,9 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
     /// <summary>Each configured mirror with its last check for this release (null when not checked yet).</summary>
     public IReadOnlyList<(Uri Mirror, Herald.Publishing.MirrorReport? Report)> Mirrors { get; private set; } = [];
 
+    /// <summary>The release's folder on <paramref name="mirror"/>.</summary>
+    public Uri MirrorFolder(Uri mirror) => new(mirror, Herald.Publishing.ArtifactLayout.ReleaseFolder(State.Slug, Release!.Version) + "/");
+
     /// <summary>A download's link: absolute under <c>[downloads] base_url</c> when it is set.</summary>
     public string DownloadUrl(string path) => State.PublicUrl("/downloads/" + path);
 
