@@ -1,5 +1,4 @@
 using Herald.Web.Api;
-using Microsoft.AspNetCore.HttpLogging;
 
 namespace Herald.Web;
 
@@ -41,21 +40,22 @@ public static class PortalApp
         });
         builder.Services.AddOpenApi();
         builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromHours(1)).Tag(CacheTag)));
-        // One structured entry per request (method, path, status, duration), not one per stage.
-        builder.Services.AddHttpLogging(logging =>
-        {
-            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            logging.CombineLogs = true;
-        });
-        // The request log is HttpLogging's one entry per request; the framework's own per-request chatter is not.
+        // One JSON line per request (AccessLog); the framework's own per-request chatter is not logged.
+        builder.Services.AddSingleton(services => new AccessLog(services.GetRequiredService<PortalOptions>().AccessLog ?? AccessLog.Off, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService(services => services.GetRequiredService<AccessLog>());
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Lifetime", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // First, so that it sees the final status of every request, after error pages and exception handling.
+        if (app.Services.GetRequiredService<AccessLog>().Enabled)
+        {
+            app.UseMiddleware<AccessLogMiddleware>();
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -73,7 +73,6 @@ public static class PortalApp
 
             return next(context);
         });
-        app.UseHttpLogging();
 
         // Old download locations keep working: a permanent redirect to the same file at its new place.
         app.Use((context, next) =>

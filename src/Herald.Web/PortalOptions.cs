@@ -18,6 +18,9 @@ public sealed record PortalOptions
     /// <summary>The token <c>POST /api/refresh</c> requires (Bearer); null disables the endpoint.</summary>
     public string? AdminToken { get; init; }
 
+    /// <summary>Where the request log goes: <c>-</c> for standard output, a file to append to, or <c>off</c> (also null).</summary>
+    public string? AccessLog { get; init; }
+
     /// <summary>How often the index is refreshed.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -35,6 +38,7 @@ public sealed record PortalOptions
             Data = configuration["Data"] ?? configuration["Herald:Data"],
             Database = configuration["Database"] ?? configuration["Herald:Database"],
             AdminToken = configuration["AdminToken"] ?? configuration["Herald:AdminToken"],
+            AccessLog = configuration["AccessLog"] ?? configuration["Herald:AccessLog"] ?? Herald.Web.AccessLog.StandardOutput,
         };
     }
 }

@@ -15,6 +15,7 @@ internal static class ServeCommand
         var database = IndexCommand.DatabaseOption();
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URLS" };
         var token = new Option<string?>("--admin-token") { Description = "Token for POST /api/refresh (Authorization: Bearer TOKEN); default: $HERALD_ADMIN_TOKEN.", HelpName = "TOKEN" };
+        var accessLog = new Option<string>("--access-log") { Description = "Where the request log goes (one JSON line per request): - for standard output, a file to append to, or off.", DefaultValueFactory = _ => AccessLog.StandardOutput, HelpName = "FILE" };
         var interval = new Option<int>("--refresh") { Description = "Seconds between index refreshes.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
         var command = new Command("serve", """
             The release portal: indexes the repository on start, then serves pages (/, /releases,
@@ -31,9 +32,17 @@ internal static class ServeCommand
         command.Options.Add(urls);
         command.Options.Add(token);
         command.Options.Add(interval);
+        command.Options.Add(accessLog);
         command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
+            var log = result.GetRequiredValue(accessLog);
+            if (log is not (AccessLog.StandardOutput or AccessLog.Off))
+            {
+                // Fail before indexing, naming the file, rather than when the server starts.
+                AccessLog.OpenFile(log).Dispose();
+            }
+
             var options = new PortalOptions
             {
                 Repository = project.Repository.Path,
@@ -42,6 +51,7 @@ internal static class ServeCommand
                 Database = result.GetValue(database),
                 AdminToken = result.GetValue(token) ?? Environment.GetEnvironmentVariable("HERALD_ADMIN_TOKEN"),
                 RefreshInterval = TimeSpan.FromSeconds(Math.Max(5, result.GetValue(interval))),
+                AccessLog = log,
             };
             var app = PortalApp.Build([], options, builder => builder.WebHost.UseUrls(result.GetRequiredValue(urls)));
             await app.StartAsync(cancellationToken);

@@ -107,14 +107,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh page (in its own context) whose relative addresses resolve against the portal.</summary>
+    /// <summary>
+    /// A fresh page (in its own context) whose relative addresses resolve against the portal. Waits may take
+    /// 30 s: with the whole suite running on two cores, a first render once took longer than 10 s.
+    /// </summary>
     public async Task<IPage> NewPageAsync()
     {
         var browser = _browser ?? throw new InvalidOperationException("the fixture is not initialised.");
         var context = await browser.NewContextAsync(new() { BaseURL = Server.Address.ToString(), ViewportSize = Viewport });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
-        page.SetDefaultNavigationTimeout(10_000);
+        page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(30_000);
         return page;
     }
 

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Herald.Web;
+using Xunit;
+
+namespace Herald.Tests.Web;
+
+/// <summary>The portal's request log: one JSON line per request, with the status the client got.</summary>
+public sealed class AccessLogTests : IDisposable
+{
+    private readonly PortalProject _project = PortalProject.CreateSmall();
+
+    [Fact]
+    public async Task Requests_LogFile_OneJsonLineEachWithTheStatusTheClientGot()
+    {
+        var log = Path.Combine(_project.NewFolder("logs"), "access.log");
+        await using (var host = PortalHost.Start(Options(log), PortalProject.Now))
+        {
+            await host.WaitUntilHealthyAsync();
+            (await host.Client.GetAsync("/releases?page=2")).Dispose();
+            (await host.Client.GetAsync("/releases/9.9.9")).Dispose();
+            (await host.Client.PostAsync("/api/status", null)).Dispose();
+        }
+
+        // Disposing the host stopped the server; every answered request is in the file by then.
+        var entries = Read(log);
+        var releases = Assert.Single(entries, e => PathOf(e) == "/releases");
+        Assert.Equal("GET", releases.GetProperty("method").GetString());
+        Assert.Equal("?page=2", releases.GetProperty("query").GetString());
+        Assert.Equal(200, releases.GetProperty("status").GetInt32());
+        Assert.True(releases.GetProperty("duration_ms").GetDouble() >= 0);
+        Assert.Equal(PortalProject.Now, releases.GetProperty("time").GetDateTimeOffset());
+
+        // The 404 page is rendered by re-executing the pipeline; the log keeps the path that was asked for.
+        Assert.Equal(404, Assert.Single(entries, e => PathOf(e) == "/releases/9.9.9").GetProperty("status").GetInt32());
+        Assert.DoesNotContain(entries, e => PathOf(e) == "/not-found");
+        var post = Assert.Single(entries, e => PathOf(e) == "/api/status");
+        Assert.Equal(("POST", 405), (post.GetProperty("method").GetString(), post.GetProperty("status").GetInt32()));
+    }
+
+    [Fact]
+    public async Task HostilePath_LogFile_StaysOneLineOfValidJson()
+    {
+        var log = Path.Combine(_project.NewFolder("logs"), "access.log");
+        await using (var host = PortalHost.Start(Options(log), PortalProject.Now))
+        {
+            await host.WaitUntilHealthyAsync();
+            (await host.Client.GetAsync("/log/a%22b%0A%7B%22status%22:200%7D%3Cscript%3E")).Dispose();
+        }
+
+        var lines = File.ReadAllLines(log);
+        var entries = Read(log);
+        Assert.Equal(lines.Length, entries.Count);
+        var hostile = Assert.Single(entries, e => PathOf(e).StartsWith("/log/", StringComparison.Ordinal));
+        Assert.Equal("/log/a\"b\n{\"status\":200}<script>", PathOf(hostile));
+        Assert.Equal(404, hostile.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Serve_AccessLogInMissingFolder_FailsNamingIt()
+    {
+        var log = Path.Combine(_project.NewFolder("logs"), "no-such-folder", "access.log");
+
+        var run = await _project.RunCliAsync("serve", "--access-log", log, "--urls", "http://127.0.0.1:1");
+
+        Assert.Equal(1, run.ExitCode);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.Contains(log, error, StringComparison.Ordinal);
+        Assert.Contains("'-' for standard output or 'off'", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(log));
+    }
+
+    public void Dispose() => _project.Dispose();
+
+    private PortalOptions Options(string? log) => new()
+    {
+        Repository = _project.Builder.Path,
+        Config = _project.ConfigPath,
+        Data = _project.NewFolder("data"),
+        AccessLog = log,
+    };
+
+    private static List<JsonElement> Read(string log) =>
+        File.ReadAllLines(log).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+
+    private static string PathOf(JsonElement entry) => entry.GetProperty("path").GetString()!;
+}
