@@ -1,4 +1,8 @@
+using System.IO.Compression;
 using Herald.Web.Api;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Herald.Web;
 
@@ -39,7 +43,19 @@ public static class PortalApp
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromHours(1)).Tag(CacheTag)));
+        // Pages are cached per content coding (ContentCoding makes Accept-Encoding one of three values), so a
+        // page is compressed once when rendered, not on every request.
+        builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromHours(1)).Tag(CacheTag).SetVaryByHeader(HeaderNames.AcceptEncoding)));
+        builder.Services.AddResponseCompression(compression =>
+        {
+            // Public pages carry no secrets for a compression side channel to reveal.
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = ["text/html", "text/css", "application/json", "application/atom+xml", "text/plain"];
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = CompressionLevel.Optimal);
         // One JSON line per request (AccessLog); the framework's own per-request chatter is not logged.
         builder.Services.AddSingleton(services => new AccessLog(services.GetRequiredService<PortalOptions>().AccessLog ?? AccessLog.Off, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<AccessLog>());
@@ -89,9 +105,21 @@ public static class PortalApp
 
             return next(context);
         });
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (!request.Path.StartsWithSegments("/downloads"))
+            {
+                request.Headers.AcceptEncoding = ContentCoding.Choose(request.Headers.AcceptEncoding) ?? StringValues.Empty;
+            }
+
+            return next(context);
+        });
         app.UseMiddleware<ValidatorsMiddleware>();
         app.MapRead("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
         app.UseOutputCache();
+        // Downloads are already compressed archives and are sent in large reads; they stay out of it.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/downloads"), branch => branch.UseResponseCompression());
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapReleasesApi();

@@ -22,7 +22,10 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
 
         var tag = "\"" + snapshot.Generation.ToString(CultureInfo.InvariantCulture) + "." + state.Epoch.ToString(CultureInfo.InvariantCulture) + "-"
             + Fnv1a(request.Path.Value, request.QueryString.Value).ToString("x8", CultureInfo.InvariantCulture)
-            + "-" + snapshot.IndexedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "\"";
+            + "-" + snapshot.IndexedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)
+            // Each content coding is its own representation with its own validator (the request's Accept-Encoding
+            // is already reduced to the one coding the answer uses).
+            + (request.Headers.AcceptEncoding is [{ Length: > 0 } coding] ? "-" + coding : string.Empty) + "\"";
         var etag = new EntityTagHeaderValue(tag);
         if (request.Headers.IfNoneMatch.Count > 0
             && EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var matches)

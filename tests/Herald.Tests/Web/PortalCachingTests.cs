@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using Xunit;
 
 namespace Herald.Tests.Web;
@@ -22,6 +24,48 @@ public abstract class PortalCachingTests(PortalFixture portal)
         Assert.NotNull(response.Headers.ETag);
         Assert.True(response.Headers.CacheControl?.Public, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Equal(TimeSpan.FromSeconds(60), response.Headers.CacheControl?.MaxAge);
+    }
+
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("gzip;q=0.5, br;q=0.8", "br")]
+    [InlineData("identity, gzip;q=0.5", null)]
+    [InlineData("zstd", null)]
+    [InlineData("", null)]
+    public async Task Read_AcceptEncoding_AnswersWithTheCodingItChoseAndTheSameContent(string acceptEncoding, string? expected)
+    {
+        using var plain = await portal.Client.GetAsync("/releases/1.1.0");
+        var html = await plain.Content.ReadAsStringAsync();
+
+        // Twice: the second answer comes from the output cache, which must keep each coding apart.
+        for (var round = 0; round < 2; round++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/releases/1.1.0");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            using var response = await portal.Client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(expected is null ? [] : [expected], response.Content.Headers.ContentEncoding);
+            Assert.Equal(html, Decode(await response.Content.ReadAsByteArrayAsync(), expected));
+            Assert.EndsWith(expected is null ? "\"" : "-" + expected + "\"", response.Headers.ETag?.Tag, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Read_CompressedThenPlain_PlainClientGetsPlainHtml()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/releases/1.0.0");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+        using var compressed = await portal.Client.SendAsync(request);
+        Assert.Equal(["br"], compressed.Content.Headers.ContentEncoding);
+
+        using var plain = await portal.Client.GetAsync("/releases/1.0.0");
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.StartsWith("<!DOCTYPE html>", await plain.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(compressed.Headers.ETag, plain.Headers.ETag);
     }
 
     [Fact]
@@ -112,6 +156,19 @@ public abstract class PortalCachingTests(PortalFixture portal)
         using var response = await portal.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private static string Decode(byte[] body, string? coding)
+    {
+        using var input = new MemoryStream(body);
+        using Stream decoded = coding switch
+        {
+            "br" => new BrotliStream(input, CompressionMode.Decompress),
+            "gzip" => new GZipStream(input, CompressionMode.Decompress),
+            _ => input,
+        };
+        using var reader = new StreamReader(decoded, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }
 
