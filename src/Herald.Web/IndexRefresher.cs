@@ -57,16 +57,23 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             // rendered, move the validators on, and only then serve the new snapshot, so that no reader
             // sees a new validator on old content.
             var stamp = await state.Store.StampAsync(cancellationToken);
-            if (snapshot is not null || stamp != _artifactsStamp)
+            var changed = snapshot is not null || stamp != _artifactsStamp;
+            if (changed)
             {
                 _artifactsStamp = stamp;
                 await state.InvalidateAsync(cache, cancellationToken);
-                state.RequestMirrorCheck();
             }
 
             if (snapshot is not null)
             {
                 state.Publish(snapshot);
+            }
+
+            // Only now: the check reads the published snapshot's releases. Asked for before the first snapshot
+            // was published, it found none and waited a whole interval.
+            if (changed)
+            {
+                state.RequestMirrorCheck();
             }
 
             state.LastError = null;
