@@ -67,8 +67,17 @@ public sealed class AccessLog : BackgroundService
         return base.StartAsync(cancellationToken);
     }
 
+    /// <summary>Fails with a <see cref="HeraldException"/> when <paramref name="target"/> is a file that cannot be appended to.</summary>
+    public static void CheckWritable(string target)
+    {
+        if (target is not (StandardOutput or Off))
+        {
+            OpenFile(target).Dispose();
+        }
+    }
+
     /// <summary>Opens <paramref name="path"/> for appending, or fails with a <see cref="HeraldException"/> that names it and the fix.</summary>
-    public static FileStream OpenFile(string path)
+    private static FileStream OpenFile(string path)
     {
         try
         {

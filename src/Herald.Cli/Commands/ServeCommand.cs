@@ -37,11 +37,8 @@ internal static class ServeCommand
         {
             var project = common.Open(result, console);
             var log = result.GetRequiredValue(accessLog);
-            if (log is not (AccessLog.StandardOutput or AccessLog.Off))
-            {
-                // Fail before indexing, naming the file, rather than when the server starts.
-                AccessLog.OpenFile(log).Dispose();
-            }
+            // Fail before indexing, naming the file, rather than when the server starts.
+            AccessLog.CheckWritable(log);
 
             var options = new PortalOptions
             {

@@ -12,16 +12,11 @@ public sealed class AccessLogTests : IDisposable
     [Fact]
     public async Task Requests_LogFile_OneJsonLineEachWithTheStatusTheClientGot()
     {
-        var log = Path.Combine(_project.NewFolder("logs"), "access.log");
-        await using (var host = PortalHost.Start(Options(log), PortalProject.Now))
-        {
-            await host.WaitUntilHealthyAsync();
-            (await host.Client.GetAsync("/releases?page=2")).Dispose();
-            (await host.Client.GetAsync("/releases/9.9.9")).Dispose();
-            (await host.Client.PostAsync("/api/status", null)).Dispose();
-        }
+        var log = await ServeAsync(
+            new HttpRequestMessage(HttpMethod.Get, "/releases?page=2"),
+            new HttpRequestMessage(HttpMethod.Get, "/releases/9.9.9"),
+            new HttpRequestMessage(HttpMethod.Post, "/api/status"));
 
-        // Disposing the host stopped the server; every answered request is in the file by then.
         var entries = Read(log);
         var releases = Assert.Single(entries, e => PathOf(e) == "/releases");
         Assert.Equal("GET", releases.GetProperty("method").GetString());
@@ -40,12 +35,7 @@ public sealed class AccessLogTests : IDisposable
     [Fact]
     public async Task HostilePath_LogFile_StaysOneLineOfValidJson()
     {
-        var log = Path.Combine(_project.NewFolder("logs"), "access.log");
-        await using (var host = PortalHost.Start(Options(log), PortalProject.Now))
-        {
-            await host.WaitUntilHealthyAsync();
-            (await host.Client.GetAsync("/log/a%22b%0A%7B%22status%22:200%7D%3Cscript%3E")).Dispose();
-        }
+        var log = await ServeAsync(new HttpRequestMessage(HttpMethod.Get, "/log/a%22b%0A%7B%22status%22:200%7D%3Cscript%3E"));
 
         var lines = File.ReadAllLines(log);
         var entries = Read(log);
@@ -78,6 +68,24 @@ public sealed class AccessLogTests : IDisposable
         Data = _project.NewFolder("data"),
         AccessLog = log,
     };
+
+    // Sends the requests to a portal logging to a new file, then stops it; every answered request is in the
+    // file by then. Returns the file.
+    private async Task<string> ServeAsync(params HttpRequestMessage[] requests)
+    {
+        var log = Path.Combine(_project.NewFolder("logs"), "access.log");
+        await using var host = PortalHost.Start(Options(log), PortalProject.Now);
+        await host.WaitUntilHealthyAsync();
+        foreach (var request in requests)
+        {
+            using (request)
+            {
+                (await host.Client.SendAsync(request)).Dispose();
+            }
+        }
+
+        return log;
+    }
 
     private static List<JsonElement> Read(string log) =>
         File.ReadAllLines(log).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
