@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Herald.Web.Api;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -63,6 +64,9 @@ public static class PortalApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Lifetime", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        // Registered after Kestrel's own, so the socket transport takes this one.
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
+
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -25,6 +25,9 @@ public sealed class PortalServer : IAsyncDisposable
     /// <summary>The root of the portal, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 
+    /// <summary>The portal's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The absolute address of <paramref name="path"/> (which starts with '/').</summary>
     public string Url(string path) => new Uri(Address, path).ToString();
 

@@ -1,0 +1,80 @@
+using Herald.Tests.Browser;
+using Herald.Web;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Herald.Tests.Web;
+
+/// <summary>Kestrel's buffers in 64 KiB blocks: reuse, limits, release of idle blocks, and that Kestrel uses them.</summary>
+public sealed class LargeBlockMemoryPoolTests
+{
+    private readonly FakeTimeProvider _time = new(PortalProject.Now);
+
+    [Fact]
+    public void Rent_AfterAReturn_ReusesTheBlock()
+    {
+        using var pool = new LargeBlockMemoryPool(_time);
+
+        var first = pool.Rent(100);
+        Assert.Equal(LargeBlockMemoryPool.BlockSize, first.Memory.Length);
+        first.Dispose();
+        Assert.Equal(1, pool.FreeBlocks);
+
+        var second = pool.Rent();
+        Assert.Same(first, second);
+        Assert.Equal(0, pool.FreeBlocks);
+    }
+
+    [Fact]
+    public void Rent_MoreThanABlock_Throws()
+    {
+        using var pool = new LargeBlockMemoryPool(_time);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => pool.Rent(LargeBlockMemoryPool.BlockSize + 1));
+
+        Assert.Contains("65536 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trim_BlocksFreeThroughAWholeInterval_AreReleased()
+    {
+        using var pool = new LargeBlockMemoryPool(_time);
+        ReturnAll(RentMany(pool, 5));
+        Assert.Equal(5, pool.FreeBlocks);
+
+        // The first interval starts the count: what stays free from here on is surplus.
+        _time.Advance(LargeBlockMemoryPool.TrimInterval);
+        Assert.Equal(5, pool.FreeBlocks);
+
+        // Two were needed at once during the next interval; the three others were not.
+        ReturnAll(RentMany(pool, 2));
+        _time.Advance(LargeBlockMemoryPool.TrimInterval);
+        Assert.Equal(2, pool.FreeBlocks);
+
+        // Nothing was needed: all go.
+        _time.Advance(LargeBlockMemoryPool.TrimInterval);
+        Assert.Equal(0, pool.FreeBlocks);
+    }
+
+    [Fact]
+    public async Task Kestrel_ServingAPage_UsesThePool()
+    {
+        using var project = PortalProject.CreateSmall();
+        var options = new PortalOptions { Repository = project.Builder.Path, Config = project.ConfigPath, Data = project.NewFolder("data") };
+        await using var server = await PortalServer.StartAsync(options, TimeSpan.FromSeconds(60));
+        using var http = new HttpClient();
+
+        var page = await http.GetStringAsync(server.Url("/releases"));
+
+        Assert.Contains("</html>", page, StringComparison.Ordinal);
+        var factory = Assert.IsType<LargeBlockMemoryPoolFactory>(server.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
+        Assert.Contains(factory.Created, pool => pool.FreeBlocks > 0);
+    }
+
+    private static List<IDisposable> RentMany(LargeBlockMemoryPool pool, int count) =>
+        Enumerable.Range(0, count).Select(_ => (IDisposable)pool.Rent()).ToList();
+
+    private static void ReturnAll(List<IDisposable> blocks) => blocks.ForEach(block => block.Dispose());
+}
