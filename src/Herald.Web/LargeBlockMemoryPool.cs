@@ -30,12 +30,13 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
     /// <summary>How often blocks unused for a whole interval are released.</summary>
     public static readonly TimeSpan TrimInterval = TimeSpan.FromSeconds(10);
 
-    private readonly Lock _lock = new();
+    // Lock-free, so that a thread preempted while renting or returning never holds up the others: the
+    // server runs more threads than this machine has cores.
+    private readonly ConcurrentStack<Block> _free = new();
     private readonly ITimer _trimTimer;
-    private Block[] _free = new Block[64];
     private int _freeCount;
     private int _lowWater;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public LargeBlockMemoryPool(TimeProvider time)
     {
@@ -46,16 +47,7 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
     public override int MaxBufferSize => BlockSize;
 
     /// <summary>How many blocks are free in the pool now.</summary>
-    internal int FreeBlocks
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _freeCount;
-            }
-        }
-    }
+    internal int FreeBlocks => Volatile.Read(ref _freeCount);
 
     public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {
@@ -64,17 +56,18 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
             throw new ArgumentOutOfRangeException(nameof(minBufferSize), minBufferSize, $"the blocks of this pool are {BlockSize} bytes.");
         }
 
-        lock (_lock)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // Last in, first out: the block returned last is the likeliest to be in the CPU's cache still.
+        if (_free.TryPop(out var block))
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_freeCount > 0)
+            var left = Interlocked.Decrement(ref _freeCount);
+            // Racy by design: a low-water mark a little too high only delays a release by one interval.
+            if (left < Volatile.Read(ref _lowWater))
             {
-                // Last in, first out: the block returned last is the likeliest to be in the CPU's cache still.
-                var block = _free[--_freeCount];
-                _free[_freeCount] = null!;
-                _lowWater = Math.Min(_lowWater, _freeCount);
-                return block;
+                Volatile.Write(ref _lowWater, left);
             }
+
+            return block;
         }
 
         return new Block(this);
@@ -83,44 +76,31 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
     /// <summary>Releases the blocks that no rent needed since the last trim.</summary>
     internal void Trim()
     {
-        lock (_lock)
+        var surplus = Volatile.Read(ref _lowWater);
+        for (var i = 0; i < surplus && _free.TryPop(out _); i++)
         {
-            // The surplus is taken from the bottom of the stack: the blocks unused for longest.
-            var surplus = _lowWater;
-            Array.Copy(_free, surplus, _free, 0, _freeCount - surplus);
-            Array.Clear(_free, _freeCount - surplus, surplus);
-            _freeCount -= surplus;
-            _lowWater = _freeCount;
+            Interlocked.Decrement(ref _freeCount);
         }
+
+        Volatile.Write(ref _lowWater, Volatile.Read(ref _freeCount));
     }
 
     protected override void Dispose(bool disposing)
     {
+        _disposed = true;
         _trimTimer.Dispose();
-        lock (_lock)
-        {
-            _disposed = true;
-            _free = [];
-            _freeCount = 0;
-        }
+        _free.Clear();
     }
 
     private void Return(Block block)
     {
-        lock (_lock)
+        if (_disposed)
         {
-            if (_disposed)
-            {
-                return;
-            }
-
-            if (_freeCount == _free.Length)
-            {
-                Array.Resize(ref _free, _free.Length * 2);
-            }
-
-            _free[_freeCount++] = block;
+            return;
         }
+
+        _free.Push(block);
+        Interlocked.Increment(ref _freeCount);
     }
 
     private sealed class Block(LargeBlockMemoryPool pool) : IMemoryOwner<byte>
