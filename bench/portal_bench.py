@@ -372,6 +372,11 @@ def main():
             status, headers, body = get(herald_port, path)
             if status != 200:
                 raise RuntimeError("herald answered %d to %s" % (status, path))
+            # The first answer was rendered (and streamed, chunked); wrk gets the cached one, whose framing
+            # the report gives. Both must be the same bytes.
+            status, headers, again = get(herald_port, path)
+            if status != 200 or again != body:
+                raise RuntimeError("herald's second answer to %s differs from its first (status %d)" % (path, status))
             with open(os.path.join(www, name), "wb") as f:
                 f.write(body)
             saved[path] = (name, content_type)
