@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using Herald.Tests.Browser;
 using Herald.Web;
 using Microsoft.AspNetCore.Connections;
@@ -56,6 +58,26 @@ public sealed class LargeBlockMemoryPoolTests
         // Nothing was needed: all go.
         _time.Advance(LargeBlockMemoryPool.TrimInterval);
         Assert.Equal(0, pool.FreeBlocks);
+    }
+
+    [Fact]
+    public async Task Pipe_BodyOfManyBlocks_ArrivesWholeAndReturnsItsBlocks()
+    {
+        using var pool = new LargeBlockMemoryPool(_time);
+        var pipe = new Pipe(new PipeOptions(pool, pauseWriterThreshold: 0, minimumSegmentSize: 4096, useSynchronizationContext: false));
+        var body = new byte[(4 * LargeBlockMemoryPool.BlockSize) + 12345];
+        new Random(7).NextBytes(body);
+
+        // As Kestrel writes a response: one large write, copied block by block, then one flush.
+        await pipe.Writer.WriteAsync(body);
+        await pipe.Writer.CompleteAsync();
+        var read = await pipe.Reader.ReadAtLeastAsync(body.Length);
+        var received = read.Buffer.ToArray();
+        pipe.Reader.AdvanceTo(read.Buffer.End);
+        await pipe.Reader.CompleteAsync();
+
+        Assert.Equal(body, received);
+        Assert.Equal(5, pool.FreeBlocks);
     }
 
     [Fact]
