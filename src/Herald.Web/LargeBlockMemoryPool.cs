@@ -10,7 +10,7 @@ namespace Herald.Web;
 /// <remarks>
 /// <para>
 /// Kestrel copies a response body into its output pipe one block at a time, and its socket sender gathers
-/// the blocks into one send. A Xen release page of 280 KB took seventy 4 KiB blocks: renting, filling and
+/// the blocks into one send. A Xen release page of 284 KB took seventy 4 KiB blocks: renting, filling and
 /// returning them was about a tenth of the server's time under load. With 64 KiB blocks it takes five (see
 /// docs/benchmarks.md, "Portal").
 /// </para>
@@ -18,8 +18,10 @@ namespace Herald.Web;
 /// Blocks are pinned arrays. Idle connections hold none: Kestrel rents a receive block only once data has
 /// arrived, and returns output blocks once they are sent. The free list is a stack: the block returned
 /// last, likely still in the CPU's cache, is rented first (Kestrel's own pool is a queue, which hands out
-/// the coldest block). It keeps what the busiest moment needed; every <see cref="TrimInterval"/>, the blocks that stayed free through the whole interval (its
-/// low-water mark) are released to the garbage collector, so a burst does not keep its memory forever.
+/// the coldest block). It keeps what the busiest moment needed; every <see cref="TrimInterval"/>, the
+/// blocks that stayed free through the whole interval (its low-water mark) are released to the garbage
+/// collector, so that a burst does not keep its memory forever. Unlike Kestrel's pool, this one reports
+/// no <c>aspnetcore.memorypool</c> metrics.
 /// </para>
 /// </remarks>
 internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
