@@ -447,9 +447,11 @@ def main():
     # ---- report
     print("# Portal benchmark")
     print()
-    print("Repository %s; %d cores; wrk -t%d -c%d -d%ds --latency (warm-up %d s) on 127.0.0.1, herald and nginx in the same run, "
-          "medians of %d runs. Total %.0f s." % (repo, os.cpu_count() or 0, args.threads, args.connections, args.duration,
-                                                 args.warmup, args.wrk_runs, time.monotonic() - started))
+    # The load average tells how busy the shared host was: p99 and herald's CPU per request move with it.
+    print("Repository %s; %d cores, load average %s at the end; wrk -t%d -c%d -d%ds --latency (warm-up %d s) on 127.0.0.1, "
+          "herald and nginx in the same run, medians of %d runs. Total %.0f s." % (
+              repo, os.cpu_count() or 0, " ".join("%.1f" % x for x in os.getloadavg()), args.threads, args.connections,
+              args.duration, args.warmup, args.wrk_runs, time.monotonic() - started))
     print()
     if index_rows:
         print("| command | median s | target | met | peak MiB | runs (s) |")
