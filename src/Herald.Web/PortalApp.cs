@@ -112,7 +112,7 @@ public static class PortalApp
         app.Use((context, next) =>
         {
             var request = context.Request;
-            if (!request.Path.StartsWithSegments("/downloads"))
+            if (!DownloadsApi.IsDownload(request.Path))
             {
                 request.Headers.AcceptEncoding = ContentCoding.Choose(request.Headers.AcceptEncoding) ?? StringValues.Empty;
             }
@@ -123,7 +123,7 @@ public static class PortalApp
         app.MapRead("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
         app.UseOutputCache();
         // Downloads are already compressed archives and are sent in large reads; they stay out of it.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/downloads"), branch => branch.UseResponseCompression());
+        app.UseWhen(context => !DownloadsApi.IsDownload(context.Request.Path), branch => branch.UseResponseCompression());
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapReleasesApi();

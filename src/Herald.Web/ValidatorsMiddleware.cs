@@ -1,4 +1,5 @@
 using System.Globalization;
+using Herald.Web.Api;
 using Microsoft.Net.Http.Headers;
 
 namespace Herald.Web;
@@ -14,7 +15,7 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
     {
         var snapshot = state.Snapshot;
         var request = context.Request;
-        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || request.Path.StartsWithSegments("/downloads") || request.Path.StartsWithSegments("/api/downloads"))
+        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || DownloadsApi.IsDownload(request.Path) || request.Path.StartsWithSegments("/api/downloads"))
         {
             await next(context);
             return;

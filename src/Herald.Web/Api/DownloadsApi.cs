@@ -14,6 +14,12 @@ public static class DownloadsApi
 {
     private static readonly FileExtensionContentTypeProvider s_types = CreateTypes();
 
+    /// <summary>
+    /// Whether <paramref name="path"/> is a download: files that are already compressed archives, sent in
+    /// large reads with their own validators, so they stay out of compression and the page validators.
+    /// </summary>
+    public static bool IsDownload(PathString path) => path.StartsWithSegments("/downloads");
+
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder routes)
     {
