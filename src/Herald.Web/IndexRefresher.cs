@@ -12,7 +12,10 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
     private long _generation;
     private string? _artifactsStamp;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Off the socket event threads: see BackgroundWork.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => BackgroundWork.Run(() => RefreshLoopAsync(stoppingToken), stoppingToken);
+
+    private async Task RefreshLoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -13,7 +13,10 @@ internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpCl
     /// <summary>The name of the HTTP client mirrors are fetched with.</summary>
     public const string HttpClientName = "mirrors";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Off the socket event threads: see BackgroundWork.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => BackgroundWork.Run(() => CheckLoopAsync(stoppingToken), stoppingToken);
+
+    private async Task CheckLoopAsync(CancellationToken stoppingToken)
     {
         var checker = new MirrorChecker(httpClients.CreateClient(HttpClientName), clock);
         while (!stoppingToken.IsCancellationRequested)

@@ -20,6 +20,32 @@ public static class PortalApp
         return new StreamReader(stream).ReadToEnd();
     });
 
+    /// <summary>
+    /// The runtime's switch that runs socket completions on its event threads rather than the thread pool.
+    /// It is read once, when the process first uses a socket, so it is set before anything else runs.
+    /// </summary>
+    public const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
+    /// <summary>
+    /// Prepares the process for <paramref name="options"/> before its first socket: with
+    /// <see cref="PortalOptions.InlineIo"/>, sets <see cref="InlineSocketCompletions"/> unless the
+    /// environment already chose. Returns whether completions run inline.
+    /// </summary>
+    public static bool PrepareProcess(PortalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var chosen = InlineSocketCompletionsFor(options.InlineIo, Environment.GetEnvironmentVariable(InlineSocketCompletions));
+        Environment.SetEnvironmentVariable(InlineSocketCompletions, chosen);
+        return chosen == "1";
+    }
+
+    /// <summary>
+    /// The value <see cref="InlineSocketCompletions"/> should have: what the environment already says
+    /// (<paramref name="current"/>) wins, otherwise <c>1</c> with <paramref name="inlineIo"/> and unset without.
+    /// </summary>
+    internal static string? InlineSocketCompletionsFor(bool inlineIo, string? current) =>
+        current ?? (inlineIo ? "1" : null);
+
     /// <summary>Builds the application for <paramref name="options"/>.</summary>
     public static WebApplication Build(string[] args, PortalOptions options, Action<WebApplicationBuilder>? configure = null)
     {
@@ -66,6 +92,7 @@ public static class PortalApp
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         // Registered after Kestrel's own, so the socket transport takes this one.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = options.InlineIo);
 
         configure?.Invoke(builder);
 

@@ -21,6 +21,15 @@ public sealed record PortalOptions
     /// <summary>Where the request log goes: <c>-</c> for standard output, a file to append to, or <c>off</c> (also null).</summary>
     public string? AccessLog { get; init; }
 
+    /// <summary>
+    /// Whether requests are handled on the socket event threads that read them (Kestrel's
+    /// <c>UnsafePreferInlineScheduling</c>) instead of being handed to the thread pool. With
+    /// <see cref="PortalApp.InlineSocketCompletions"/> set for the process (<c>herald serve</c> does), this
+    /// serves about a quarter more requests per second with a shorter tail. Safe here because a request only
+    /// reads the published snapshot; background work runs through <see cref="BackgroundWork"/>.
+    /// </summary>
+    public bool InlineIo { get; init; } = true;
+
     /// <summary>How often the index is refreshed.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -16,6 +16,7 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URLS" };
         var token = new Option<string?>("--admin-token") { Description = "Token for POST /api/refresh (Authorization: Bearer TOKEN); default: $HERALD_ADMIN_TOKEN.", HelpName = "TOKEN" };
         var accessLog = new Option<string>("--access-log") { Description = "Where the request log goes (one JSON line per request): - for standard output, a file to append to, or off.", DefaultValueFactory = _ => AccessLog.StandardOutput, HelpName = "FILE" };
+        var inlineIo = new Option<bool>("--inline-io") { Description = "Handle requests on the socket threads that read them (faster; false hands each to the thread pool).", DefaultValueFactory = _ => true, HelpName = "true|false" };
         var interval = new Option<int>("--refresh") { Description = "Seconds between index refreshes.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
         var command = new Command("serve", """
             The release portal: indexes the repository on start, then serves pages (/, /releases,
@@ -33,6 +34,7 @@ internal static class ServeCommand
         command.Options.Add(token);
         command.Options.Add(interval);
         command.Options.Add(accessLog);
+        command.Options.Add(inlineIo);
         command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
@@ -49,7 +51,10 @@ internal static class ServeCommand
                 AdminToken = result.GetValue(token) ?? Environment.GetEnvironmentVariable("HERALD_ADMIN_TOKEN"),
                 RefreshInterval = TimeSpan.FromSeconds(Math.Max(5, result.GetValue(interval))),
                 AccessLog = log,
+                InlineIo = result.GetValue(inlineIo),
             };
+            // Before the first socket (the index may use PostgreSQL): the runtime reads its switch only once.
+            PortalApp.PrepareProcess(options);
             var app = PortalApp.Build([], options, builder => builder.WebHost.UseUrls(result.GetRequiredValue(urls)));
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
