@@ -27,14 +27,14 @@ public static class PortalApp
     public const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     /// <summary>
-    /// Prepares the process for <paramref name="options"/> before its first socket: with
-    /// <see cref="PortalOptions.InlineIo"/>, sets <see cref="InlineSocketCompletions"/> unless the
-    /// environment already chose. Returns whether completions run inline.
+    /// Prepares the process for serving with <paramref name="inlineIo"/> (<see cref="PortalOptions.InlineIo"/>):
+    /// sets <see cref="InlineSocketCompletions"/> unless the environment already chose. Call it first, before
+    /// anything uses a socket or reads a child process's output asynchronously; later it has no effect.
+    /// Returns whether completions run inline.
     /// </summary>
-    public static bool PrepareProcess(PortalOptions options)
+    public static bool PrepareProcess(bool inlineIo)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var chosen = InlineSocketCompletionsFor(options.InlineIo, Environment.GetEnvironmentVariable(InlineSocketCompletions));
+        var chosen = InlineSocketCompletionsFor(inlineIo, Environment.GetEnvironmentVariable(InlineSocketCompletions));
         Environment.SetEnvironmentVariable(InlineSocketCompletions, chosen);
         return chosen == "1";
     }
@@ -45,6 +45,18 @@ public static class PortalApp
     /// </summary>
     internal static string? InlineSocketCompletionsFor(bool inlineIo, string? current) =>
         current ?? (inlineIo ? "1" : null);
+
+    /// <summary>
+    /// Continues a request on the thread pool. With <see cref="PortalOptions.InlineIo"/> this follows the output
+    /// cache, so that what it does not answer from memory (a page to render, a download to read) holds up no
+    /// other connection of the socket thread it arrived on.
+    /// </summary>
+    internal static async Task LeaveSocketThreadAsync(HttpContext context, RequestDelegate next)
+    {
+        // No synchronization context or scheduler here: the rest of the request is queued to the thread pool.
+        await Task.Yield();
+        await next(context);
+    }
 
     /// <summary>Builds the application for <paramref name="options"/>.</summary>
     public static WebApplication Build(string[] args, PortalOptions options, Action<WebApplicationBuilder>? configure = null)
@@ -149,6 +161,11 @@ public static class PortalApp
         app.UseMiddleware<ValidatorsMiddleware>();
         app.MapRead("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
         app.UseOutputCache();
+        if (options.InlineIo)
+        {
+            app.Use(LeaveSocketThreadAsync);
+        }
+
         // Downloads are already compressed archives and are sent in large reads; they stay out of it.
         app.UseWhen(context => !DownloadsApi.IsDownload(context.Request.Path), branch => branch.UseResponseCompression());
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -37,6 +37,9 @@ internal static class ServeCommand
         command.Options.Add(inlineIo);
         command.SetAction(async (result, cancellationToken) =>
         {
+            // First of all: the runtime reads this switch once, when the process first uses a socket, and on
+            // Linux reading a child process's output asynchronously (git, when the project is opened) does.
+            PortalApp.PrepareProcess(result.GetValue(inlineIo));
             var project = common.Open(result, console);
             var log = result.GetRequiredValue(accessLog);
             // Fail before indexing, naming the file, rather than when the server starts.
@@ -53,8 +56,6 @@ internal static class ServeCommand
                 AccessLog = log,
                 InlineIo = result.GetValue(inlineIo),
             };
-            // Before the first socket (the index may use PostgreSQL): the runtime reads its switch only once.
-            PortalApp.PrepareProcess(options);
             var app = PortalApp.Build([], options, builder => builder.WebHost.UseUrls(result.GetRequiredValue(urls)));
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Herald.Tests.Browser;
 using Herald.Web;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -74,6 +75,27 @@ public class InlineIoTests
         }));
 
         Assert.Equal("index broke", error.Message);
+    }
+
+    [Fact]
+    public async Task LeaveSocketThread_RunsTheRestOfTheRequestOnThePool()
+    {
+        // Called on a dedicated thread, as a request arrives on a socket event thread with inline I/O.
+        int? ranOn = null;
+        var onPool = false;
+        Task? request = null;
+        var thread = new Thread(() => request = PortalApp.LeaveSocketThreadAsync(new DefaultHttpContext(), _ =>
+        {
+            ranOn = Environment.CurrentManagedThreadId;
+            onPool = Thread.CurrentThread.IsThreadPoolThread;
+            return Task.CompletedTask;
+        }));
+        thread.Start();
+        thread.Join();
+
+        await request!.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotEqual(thread.ManagedThreadId, ranOn);
+        Assert.True(onPool);
     }
 
     [Theory]
