@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Diagnostics;
 using Herald.Web;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Herald.Tests.Web;
@@ -59,7 +61,59 @@ public sealed class AccessLogTests : IDisposable
         Assert.False(File.Exists(log));
     }
 
+    [Fact]
+    public async Task Queued_WrittenOnTheFlushInterval_NotBefore()
+    {
+        var path = Path.Combine(_project.NewFolder("logs"), "access.log");
+        var clock = new FakeTimeProvider(PortalProject.Now);
+        using var log = new AccessLog(path, clock);
+        await log.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 3; i++)
+        {
+            log.Add(Entry("/releases/" + i, clock));
+        }
+
+        await Task.Delay(200);
+        Assert.Empty(File.ReadAllLines(path));
+        clock.Advance(AccessLog.FlushInterval);
+        var deadline = Stopwatch.StartNew();
+        while (File.ReadAllLines(path).Length < 3 && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(["/releases/0", "/releases/1", "/releases/2"], Read(path).Select(PathOf));
+        await log.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Full_DropsBeyondCapacity_AndSaysHowMany()
+    {
+        var path = Path.Combine(_project.NewFolder("logs"), "access.log");
+        var clock = new FakeTimeProvider(PortalProject.Now);
+        var log = new AccessLog(path, clock);
+        await log.StartAsync(CancellationToken.None);
+
+        // The clock never moves, so nothing is written until the log is disposed: the queue fills.
+        for (var i = 0; i < AccessLog.Capacity + 5; i++)
+        {
+            log.Add(Entry("/", clock));
+        }
+
+        await log.StopAsync(CancellationToken.None);
+        log.Dispose();
+
+        var entries = Read(path);
+        Assert.Equal(AccessLog.Capacity + 1, entries.Count);
+        Assert.Equal(AccessLog.Capacity, entries.Count(e => e.TryGetProperty("path", out _)));
+        Assert.Equal(5, entries[^1].GetProperty("dropped").GetInt64());
+    }
+
     public void Dispose() => _project.Dispose();
+
+    private static AccessLogEntry Entry(string path, TimeProvider clock) =>
+        new(clock.GetUtcNow(), "GET", path, null, 200, Stopwatch.GetTimestamp(), Stopwatch.GetTimestamp(), System.Net.IPAddress.Loopback);
 
     private PortalOptions Options(string? log) => new()
     {
