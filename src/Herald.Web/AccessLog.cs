@@ -16,7 +16,7 @@ namespace Herald.Web;
 /// <c>flush=</c>. Through the console logger, each request cost about a quarter of the CPU time of serving
 /// a cached release page (docs/benchmarks.md). A request never takes a lock or wakes a thread here: with
 /// requests handled on the socket threads (<see cref="PortalOptions.InlineIo"/>), a channel that woke its
-/// reader on every record and locked on every write made p99 of <c>/api/status</c> 100–270 ms. When the
+/// reader on every record and locked on every write made p99 of <c>/api/status</c> 95–265 ms. When the
 /// sink cannot keep up, records beyond <see cref="Capacity"/> are dropped rather than slowing the
 /// requests, and the log says how many.
 /// </remarks>

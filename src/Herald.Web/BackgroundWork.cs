@@ -20,7 +20,7 @@ namespace Herald.Web;
 /// buffer's worth of work, not a whole refresh.
 /// </para>
 /// </remarks>
-public sealed class BackgroundWork : TaskScheduler
+internal sealed class BackgroundWork : TaskScheduler
 {
     /// <summary>The one scheduler.</summary>
     public static BackgroundWork Scheduler { get; } = new();
