@@ -37,6 +37,8 @@ public sealed class AccessLog : BackgroundService
     private const int BatchBytes = 64 * 1024;
 
     private readonly ConcurrentQueue<AccessLogEntry> _queue = new();
+
+    // Counted apart from the queue: ConcurrentQueue.Count takes a lock once the queue spans several segments.
     private int _queued;
     private readonly string _target;
     private readonly TimeProvider _clock;

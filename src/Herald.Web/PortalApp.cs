@@ -30,14 +30,9 @@ public static class PortalApp
     /// Prepares the process for serving with <paramref name="inlineIo"/> (<see cref="PortalOptions.InlineIo"/>):
     /// sets <see cref="InlineSocketCompletions"/> unless the environment already chose. Call it first, before
     /// anything uses a socket or reads a child process's output asynchronously; later it has no effect.
-    /// Returns whether completions run inline.
     /// </summary>
-    public static bool PrepareProcess(bool inlineIo)
-    {
-        var chosen = InlineSocketCompletionsFor(inlineIo, Environment.GetEnvironmentVariable(InlineSocketCompletions));
-        Environment.SetEnvironmentVariable(InlineSocketCompletions, chosen);
-        return chosen == "1";
-    }
+    public static void PrepareProcess(bool inlineIo) =>
+        Environment.SetEnvironmentVariable(InlineSocketCompletions, InlineSocketCompletionsFor(inlineIo, Environment.GetEnvironmentVariable(InlineSocketCompletions)));
 
     /// <summary>
     /// The value <see cref="InlineSocketCompletions"/> should have: what the environment already says

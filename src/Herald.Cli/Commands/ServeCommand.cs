@@ -39,7 +39,8 @@ internal static class ServeCommand
         {
             // First of all: the runtime reads this switch once, when the process first uses a socket, and on
             // Linux reading a child process's output asynchronously (git, when the project is opened) does.
-            PortalApp.PrepareProcess(result.GetValue(inlineIo));
+            var inline = result.GetValue(inlineIo);
+            PortalApp.PrepareProcess(inline);
             var project = common.Open(result, console);
             var log = result.GetRequiredValue(accessLog);
             // Fail before indexing, naming the file, rather than when the server starts.
@@ -54,7 +55,7 @@ internal static class ServeCommand
                 AdminToken = result.GetValue(token) ?? Environment.GetEnvironmentVariable("HERALD_ADMIN_TOKEN"),
                 RefreshInterval = TimeSpan.FromSeconds(Math.Max(5, result.GetValue(interval))),
                 AccessLog = log,
-                InlineIo = result.GetValue(inlineIo),
+                InlineIo = inline,
             };
             var app = PortalApp.Build([], options, builder => builder.WebHost.UseUrls(result.GetRequiredValue(urls)));
             await app.StartAsync(cancellationToken);
