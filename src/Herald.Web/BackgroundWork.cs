@@ -46,3 +46,17 @@ internal sealed class BackgroundWork : TaskScheduler
     /// <remarks>For debuggers only; the queue is the thread pool's.</remarks>
     protected override IEnumerable<Task> GetScheduledTasks() => [];
 }
+
+/// <summary>
+/// A background loop of the portal (indexing, mirror checks) that runs under <see cref="BackgroundWork"/>,
+/// so that none of its continuations lands on a socket thread.
+/// </summary>
+internal abstract class BackgroundLoop : BackgroundService
+{
+    /// <inheritdoc/>
+    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundWork.Run(() => RunAsync(stoppingToken), stoppingToken);
+
+    /// <summary>The loop, until <paramref name="stoppingToken"/> is cancelled.</summary>
+    protected abstract Task RunAsync(CancellationToken stoppingToken);
+}

@@ -7,15 +7,12 @@ namespace Herald.Web;
 /// Indexes the repository when the portal starts, then on an interval and when <c>POST /api/refresh</c>
 /// asks, and publishes each new snapshot. The only writer of the index in the portal.
 /// </summary>
-internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundService
+internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundLoop
 {
     private long _generation;
     private string? _artifactsStamp;
 
-    // Off the socket event threads: see BackgroundWork.
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => BackgroundWork.Run(() => RefreshLoopAsync(stoppingToken), stoppingToken);
-
-    private async Task RefreshLoopAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

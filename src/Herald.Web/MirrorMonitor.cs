@@ -8,15 +8,12 @@ namespace Herald.Web;
 /// index, whenever what is published changes, and on the configured interval. Pages list a mirror for a
 /// release only once it is checked good.
 /// </summary>
-internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpClients, TimeProvider clock, IOutputCacheStore cache, ILogger<MirrorMonitor> logger) : BackgroundService
+internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpClients, TimeProvider clock, IOutputCacheStore cache, ILogger<MirrorMonitor> logger) : BackgroundLoop
 {
     /// <summary>The name of the HTTP client mirrors are fetched with.</summary>
     public const string HttpClientName = "mirrors";
 
-    // Off the socket event threads: see BackgroundWork.
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => BackgroundWork.Run(() => CheckLoopAsync(stoppingToken), stoppingToken);
-
-    private async Task CheckLoopAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var checker = new MirrorChecker(httpClients.CreateClient(HttpClientName), clock);
         while (!stoppingToken.IsCancellationRequested)

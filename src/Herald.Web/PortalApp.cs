@@ -20,39 +20,6 @@ public static class PortalApp
         return new StreamReader(stream).ReadToEnd();
     });
 
-    /// <summary>
-    /// The runtime's switch that runs socket completions on its event threads rather than the thread pool.
-    /// It is read once, when the process first uses a socket, so it is set before anything else runs.
-    /// </summary>
-    public const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
-
-    /// <summary>
-    /// Prepares the process for serving with <paramref name="inlineIo"/> (<see cref="PortalOptions.InlineIo"/>):
-    /// sets <see cref="InlineSocketCompletions"/> unless the environment already chose. Call it first, before
-    /// anything uses a socket or reads a child process's output asynchronously; later it has no effect.
-    /// </summary>
-    public static void PrepareProcess(bool inlineIo) =>
-        Environment.SetEnvironmentVariable(InlineSocketCompletions, InlineSocketCompletionsFor(inlineIo, Environment.GetEnvironmentVariable(InlineSocketCompletions)));
-
-    /// <summary>
-    /// The value <see cref="InlineSocketCompletions"/> should have: what the environment already says
-    /// (<paramref name="current"/>) wins, otherwise <c>1</c> with <paramref name="inlineIo"/> and unset without.
-    /// </summary>
-    internal static string? InlineSocketCompletionsFor(bool inlineIo, string? current) =>
-        current ?? (inlineIo ? "1" : null);
-
-    /// <summary>
-    /// Continues a request on the thread pool. With <see cref="PortalOptions.InlineIo"/> this follows the output
-    /// cache, so that what it does not answer from memory (a page to render, a download to read) holds up no
-    /// other connection of the socket thread it arrived on.
-    /// </summary>
-    internal static async Task LeaveSocketThreadAsync(HttpContext context, RequestDelegate next)
-    {
-        // No synchronization context or scheduler here: the rest of the request is queued to the thread pool.
-        await Task.Yield();
-        await next(context);
-    }
-
     /// <summary>Builds the application for <paramref name="options"/>.</summary>
     public static WebApplication Build(string[] args, PortalOptions options, Action<WebApplicationBuilder>? configure = null)
     {
@@ -158,7 +125,7 @@ public static class PortalApp
         app.UseOutputCache();
         if (options.InlineIo)
         {
-            app.Use(LeaveSocketThreadAsync);
+            app.Use(SocketThreads.LeaveAsync);
         }
 
         // Downloads are already compressed archives and are sent in large reads; they stay out of it.

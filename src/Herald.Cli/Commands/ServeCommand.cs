@@ -40,7 +40,7 @@ internal static class ServeCommand
             // First of all: the runtime reads this switch once, when the process first uses a socket, and on
             // Linux reading a child process's output asynchronously (git, when the project is opened) does.
             var inline = result.GetValue(inlineIo);
-            PortalApp.PrepareProcess(inline);
+            SocketThreads.PrepareProcess(inline);
             var project = common.Open(result, console);
             var log = result.GetRequiredValue(accessLog);
             // Fail before indexing, naming the file, rather than when the server starts.

@@ -84,7 +84,7 @@ public class InlineIoTests
         int? ranOn = null;
         var onPool = false;
         Task? request = null;
-        var thread = new Thread(() => request = PortalApp.LeaveSocketThreadAsync(new DefaultHttpContext(), _ =>
+        var thread = new Thread(() => request = SocketThreads.LeaveAsync(new DefaultHttpContext(), _ =>
         {
             ranOn = Environment.CurrentManagedThreadId;
             onPool = Thread.CurrentThread.IsThreadPoolThread;
@@ -105,7 +105,7 @@ public class InlineIoTests
     [InlineData(false, "1", "1")]
     public void InlineSocketCompletions_TheEnvironmentWins(bool inlineIo, string? current, string? expected)
     {
-        Assert.Equal(expected, PortalApp.InlineSocketCompletionsFor(inlineIo, current));
+        Assert.Equal(expected, SocketThreads.InlineCompletionsFor(inlineIo, current));
     }
 
     [Theory]
