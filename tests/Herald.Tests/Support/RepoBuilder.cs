@@ -36,7 +36,7 @@ namespace Herald.Tests.Support;
 /// "ours + those lines", falling back to a normal three-way merge for anything else.
 /// </para>
 /// </remarks>
-public sealed class RepoBuilder : IDisposable
+public sealed partial class RepoBuilder : IDisposable
 {
     /// <summary>Default author / committer name (also the repository's <c>user.name</c>).</summary>
     public const string DefaultName = "Alice Example";
