@@ -10,7 +10,7 @@ internal static class ReleasesCommand
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var candidates = new Option<bool>("--candidates") { Description = "Include release candidates (-rcN tags)." };
+        var candidates = new Option<bool>("--candidates") { Description = "Include pre-releases: release candidates (-rcN) and -alphaN, -betaN, -preN tags, each shown with its own word and ordered alpha < beta < pre < rc < the release." };
         var series = new Option<string?>("--series") { Description = "Only the releases of one series, e.g. 4.19.", HelpName = "X.Y" };
         var command = new Command("releases", """
             List the releases read from the tags, newest first: version, series, tag, date (tagger date of an
@@ -44,9 +44,7 @@ internal static class ReleasesCommand
             }
 
             var list = releases
-                .OrderByDescending(r => r.Version)
-                .ThenByDescending(r => r.Candidate is null)
-                .ThenByDescending(r => r.Candidate)
+                .OrderDescending(Release.Order)
                 .Select(r => ReleaseInfo.From(r, catalog))
                 .ToList();
             if (result.GetValue(common.Json))

@@ -95,25 +95,31 @@ public static class ConfigLoader
             throw document.Error(releases, "mainline", $"releases.mainline \"{mainline}\" is not a branch name; write the development branch, e.g. mainline = \"master\".");
         }
 
-        var tag = Pattern(document, releases, "tag", TagScheme.TagPlaceholders);
-        var candidate = Pattern(document, releases, "candidate", TagScheme.CandidatePlaceholders);
-        var branch = Pattern(document, releases, "branch", TagScheme.BranchPlaceholders);
+        var tag = Patterns(document, releases, "tag", RefPatternKind.Tag);
+        var candidate = Patterns(document, releases, "candidate", RefPatternKind.Candidate);
+        var branch = Patterns(document, releases, "branch", RefPatternKind.Branch);
+        if (branch is { Count: > 1 })
+        {
+            throw document.Error(releases, "branch", "releases.branch must be one pattern in quotes, e.g. branch = \"stable-{series}\".");
+        }
+
         TagScheme scheme;
         string? note = null;
         if (tag is null || candidate is null || branch is null)
         {
             var (detected, _) = TagSchemeDetector.Detect(refs.Value);
-            var tagPattern = tag ?? detected.TagPattern;
-            scheme = new TagScheme(tagPattern, candidate ?? (tag is null ? detected.CandidatePattern : tagPattern + "-rc{n}"), branch ?? detected.BranchPattern);
+            var tagPatterns = tag ?? detected.TagPatterns;
+            var candidatePatterns = candidate ?? (tag is null ? detected.CandidatePatterns : [.. tagPatterns.Select(p => p + "-rc{n}")]);
+            scheme = new TagScheme(tagPatterns, candidatePatterns, branch?[0] ?? detected.BranchPattern);
             var guessed = new List<string>();
             if (tag is null)
             {
-                guessed.Add($"tags {scheme.TagPattern}");
+                guessed.Add($"tags {string.Join(" or ", scheme.TagPatterns)}");
             }
 
             if (candidate is null)
             {
-                guessed.Add($"candidates {scheme.CandidatePattern}");
+                guessed.Add($"candidates {string.Join(" or ", scheme.CandidatePatterns)}");
             }
 
             if (branch is null)
@@ -125,7 +131,13 @@ public static class ConfigLoader
         }
         else
         {
-            scheme = new TagScheme(tag, candidate, branch);
+            scheme = new TagScheme(tag, candidate, branch[0]);
+        }
+
+        if (!repository.IsShallow)
+        {
+            // A shallow clone lacks tags; the verbs that need history refuse it with their own message.
+            RejectUnmatched(document, releases, "tag", tag, refs);
         }
 
         var stats = document.Table(root, "stats", "stats") ?? new TomlTable();
@@ -346,15 +358,45 @@ public static class ConfigLoader
         };
     }
 
-    private static string? Pattern(TomlDocument document, TomlTable table, string key, string[] placeholders)
+    private static IReadOnlyList<string>? Patterns(TomlDocument document, TomlTable table, string key, RefPatternKind kind)
     {
-        var pattern = document.String(table, key, "releases." + key);
-        if (pattern is not null && TagScheme.Problem(pattern, placeholders) is { } problem)
+        var patterns = document.Strings(table, key, "releases." + key);
+        foreach (var pattern in patterns ?? [])
         {
-            throw document.Error(table, key, $"releases.{key}: {problem}.");
+            if (TagScheme.Problem(pattern, kind) is { } problem)
+            {
+                throw document.Error(table, key, $"releases.{key}: {problem}.");
+            }
         }
 
-        return pattern;
+        return patterns;
+    }
+
+    // A configured release tag pattern that names no tag at all is a typo or a scheme that changed: an
+    // empty answer would look like a project without releases. A repository without tags yet is fine, and
+    // so is a candidate pattern with no candidates (many projects tag none).
+    private static void RejectUnmatched(TomlDocument document, TomlTable table, string key, IReadOnlyList<string>? patterns, Lazy<RefListing> refs)
+    {
+        if (patterns is null)
+        {
+            return;
+        }
+
+        var tags = refs.Value.Tags.Select(t => t.Name).ToList();
+        if (tags.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var pattern in patterns)
+        {
+            var alone = new TagScheme(pattern, "{version}-rc{n}", "stable-{series}");
+            if (!tags.Any(t => alone.TryParseRelease(t, out _)))
+            {
+                var closest = RefNames.Closest(pattern, tags, 3);
+                throw document.Error(table, key, $"releases.{key} \"{pattern}\" matches none of the repository's {tags.Count} tags (the closest: {string.Join(", ", closest)}); correct the pattern or remove it (placeholders: {{version}}, or {{major}}, {{minor}}, {{patch}}, {{build}}, {{letter}}).");
+            }
+        }
     }
 
     private static string? DataFile(TomlDocument document, TomlTable table, string key, string folder)

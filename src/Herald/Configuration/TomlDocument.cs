@@ -123,6 +123,27 @@ internal sealed class TomlDocument
         return value as string ?? throw Error(table, key, $"'{name}' must be a string in quotes, not {Describe(value)}.");
     }
 
+    /// <summary>A string, or an array of strings (at least one), as a list; null when the key is absent.</summary>
+    public IReadOnlyList<string>? Strings(TomlTable table, string key, string name)
+    {
+        if (!table.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        if (value is string one)
+        {
+            return [one];
+        }
+
+        if (value is TomlArray array && array.Count > 0 && array.All(item => item is string))
+        {
+            return [.. array.Cast<string>()];
+        }
+
+        throw Error(table, key, $"'{name}' must be a string in quotes or a list of them (e.g. [\"v{{version}}\", \"{{version}}\"]), not {Describe(value)}.");
+    }
+
     public bool? Boolean(TomlTable table, string key, string name)
     {
         if (!table.TryGetValue(key, out var value))

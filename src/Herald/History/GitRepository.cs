@@ -86,12 +86,20 @@ public sealed class GitRepository
     /// Runs git and returns true with the trimmed output when it succeeds, false when it exits non-zero
     /// (for questions such as "does this ref exist").
     /// </summary>
-    public bool TryRun(out string output, params string[] arguments)
+    public bool TryRun(out string output, params string[] arguments) => TryRun(out output, out _, arguments);
+
+    /// <summary>
+    /// Runs git and returns true with the trimmed output when it succeeds, false when it exits non-zero;
+    /// <paramref name="error"/> receives what git wrote on standard error, read while git runs so that a
+    /// full error pipe never blocks it.
+    /// </summary>
+    public bool TryRun(out string output, out string error, params string[] arguments)
     {
         using var process = Start(Path, arguments, redirectInput: false);
+        var errorText = process.StandardError.ReadToEndAsync();
         output = process.StandardOutput.ReadToEnd().TrimEnd('\n');
-        process.StandardError.ReadToEnd();
         process.WaitForExit();
+        error = errorText.GetAwaiter().GetResult();
         return process.ExitCode == 0;
     }
 

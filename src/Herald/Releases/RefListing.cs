@@ -14,7 +14,7 @@ public sealed class RefListing
         Branches = branches;
     }
 
-    /// <summary>Every tag that points (perhaps through a tag object) at a commit.</summary>
+    /// <summary>Every tag that points (perhaps through a chain of tag objects) at a commit.</summary>
     public IReadOnlyList<TagRef> Tags { get; }
 
     /// <summary>Branch name → tip commit; local branches, then remote-tracking ones (<c>origin/…</c> without the remote) where no local one has the name.</summary>
@@ -26,6 +26,7 @@ public sealed class RefListing
         ArgumentNullException.ThrowIfNull(repository);
         var output = repository.Run("for-each-ref", "--format=" + Format, "refs/tags", "refs/heads", "refs/remotes");
         var tags = new List<TagRef>();
+        var nested = new List<(string Name, string Inner, DateTimeOffset Date, bool Signed)>();
         var branches = new Dictionary<string, string>(StringComparer.Ordinal);
         var remotes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -41,13 +42,16 @@ public sealed class RefListing
             {
                 var annotated = fields[1] == "tag";
                 var type = annotated ? fields[3] : fields[1];
-                if (type != "commit")
-                {
-                    continue;
-                }
-
                 var date = DateTimeOffset.TryParse(fields[5], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : DateTimeOffset.UnixEpoch;
-                tags.Add(new TagRef(name["refs/tags/".Length..], annotated ? fields[4] : fields[2], date, annotated, fields[6] == "1"));
+                if (annotated && type == "tag")
+                {
+                    // A tag of a tag (Xen's RELEASE-4.5.0): %(*objectname) peels one level only.
+                    nested.Add((name["refs/tags/".Length..], fields[4], date, fields[6] == "1"));
+                }
+                else if (type == "commit")
+                {
+                    tags.Add(new TagRef(name["refs/tags/".Length..], annotated ? fields[4] : fields[2], date, annotated, fields[6] == "1"));
+                }
             }
             else if (name.StartsWith("refs/heads/", StringComparison.Ordinal))
             {
@@ -64,6 +68,22 @@ public sealed class RefListing
             }
         }
 
+        if (nested.Count > 0)
+        {
+            // One process peels every chain to its commit; the outermost tag keeps its date and signature.
+            var input = string.Concat(nested.Select(n => n.Inner + "^{commit}\n"));
+            var peeled = repository.Stream(["cat-file", "--batch-check=%(objectname) %(objecttype)"], stream => new StreamReader(stream).ReadToEnd(), input)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < nested.Count && i < peeled.Length; i++)
+            {
+                var answer = peeled[i].Split(' ');
+                if (answer.Length == 2 && answer[1] == "commit")
+                {
+                    tags.Add(new TagRef(nested[i].Name, answer[0], nested[i].Date, Annotated: true, nested[i].Signed));
+                }
+            }
+        }
+
         foreach (var (branch, tip) in remotes)
         {
             branches.TryAdd(branch, tip);
@@ -74,8 +94,8 @@ public sealed class RefListing
 
     /// <summary>A tag pointing at a commit.</summary>
     /// <param name="Name">The tag's short name.</param>
-    /// <param name="Commit">The commit it points to, peeled.</param>
-    /// <param name="Date">The tagger date (annotated) or commit date (lightweight).</param>
+    /// <param name="Commit">The commit it points to, peeled through every tag object.</param>
+    /// <param name="Date">The outermost tag's tagger date (annotated) or the commit date (lightweight).</param>
     /// <param name="Annotated">Whether it is a tag object.</param>
     /// <param name="Signed">Whether the tag object carries a signature.</param>
     public sealed record TagRef(string Name, string Commit, DateTimeOffset Date, bool Annotated, bool Signed);

@@ -29,15 +29,15 @@ public sealed class ReleaseCatalog
                     releases[version] = release;
                 }
             }
-            else if (scheme.TryParseCandidate(tag.Name, out var candidateVersion, out var number))
+            else if (scheme.TryParseCandidate(tag.Name, out var candidateVersion, out var number, out var stage))
             {
-                candidates.Add(new Release(candidateVersion, number, tag.Name, tag.Commit, tag.Date, tag.Annotated, tag.Signed));
+                candidates.Add(new Release(candidateVersion, number, tag.Name, tag.Commit, tag.Date, tag.Annotated, tag.Signed, stage));
             }
         }
 
         _byVersion = releases;
         Releases = [.. releases.Values.OrderBy(r => r.Version)];
-        Candidates = [.. candidates.OrderBy(r => r.Version).ThenBy(r => r.Candidate)];
+        Candidates = [.. candidates.Order(Release.Order)];
         _branches = refs.Branches;
         var branches = new SortedDictionary<SeriesId, string>();
         foreach (var name in refs.Branches.Keys)
@@ -46,6 +46,12 @@ public sealed class ReleaseCatalog
             {
                 branches[series] = name;
             }
+        }
+
+        // One maintenance branch ("maint") carries the newest released series.
+        if (Releases.Count > 0 && refs.Branches.Keys.FirstOrDefault(scheme.IsSingleBranch) is { } single)
+        {
+            branches[Releases[^1].Series] = single;
         }
 
         StableBranches = branches;

@@ -7,7 +7,7 @@ namespace Herald.Releases;
 /// <item>a point release X.Y.Z (Z &gt; 0) starts at the newest existing release of its series below it
 /// (gaps such as a missing 4.6.2 are skipped);</item>
 /// <item>X.Y.0 starts at the newest X'.Y'.0 below it, wherever that tag sits (often on its own stable
-/// branch, after master moved on);</item>
+/// branch, after master moved on); where no X'.Y'.0 exists below it, at the newest release below it;</item>
 /// <item>with nothing before it, a release covers its whole history.</item>
 /// </list>
 /// </summary>
@@ -38,7 +38,40 @@ public sealed record ReleaseRange(Release? From, Release To)
             }
         }
 
-        return catalog.Releases.LastOrDefault(r => r.Version.IsSeriesStart && r.Version < new ReleaseVersion(version.Major, version.Minor, 0));
+        return PreviousSeriesStart(catalog, new ReleaseVersion(version.Major, version.Minor, 0));
+    }
+
+    /// <summary>
+    /// Where a development cycle that ends in <paramref name="version"/> (an X.Y.0, or a candidate of one)
+    /// starts: the newest X'.Y'.0 below it; where none exists (the first release after a change of tag
+    /// scheme, or a project whose first tag is X.Y.0), the newest release of any kind below it; null when
+    /// nothing comes before.
+    /// </summary>
+    public static Release? PreviousSeriesStart(ReleaseCatalog catalog, ReleaseVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Releases.LastOrDefault(r => r.Version.IsSeriesStart && r.Version < version)
+            ?? catalog.Releases.LastOrDefault(r => r.Version < version);
+    }
+
+    /// <summary>
+    /// The release whose own range <paramref name="release"/>'s figures are compared with, like with like:
+    /// for X.Y.0 the release its range starts at (the previous development cycle); for a point release the
+    /// same point of the newest earlier series that has it (4.9.1 against 4.8.1, not against the whole 4.9 cycle);
+    /// null when there is none.
+    /// </summary>
+    public static Release? Comparable(ReleaseCatalog catalog, Release release)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(release);
+        var version = release.Version;
+        if (version.IsSeriesStart)
+        {
+            return Previous(catalog, release);
+        }
+
+        return catalog.Releases.LastOrDefault(r => r.Series < version.Series
+            && r.Version.Patch == version.Patch && r.Version.Build == version.Build && r.Version.Letter == version.Letter);
     }
 
     /// <summary>The git revisions selecting the range: <c>refs/tags/To ^refs/tags/From</c>.</summary>

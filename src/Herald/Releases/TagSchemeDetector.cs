@@ -34,7 +34,8 @@ public static partial class TagSchemeDetector
         }
 
         var branches = refs.Branches.Keys.ToList();
-        var (branchPattern, branchCount) = Best(s_branchPatterns, p => branches.Count(b => new TagScheme(releasePattern, candidatePattern, p).TryParseBranch(b, out _)));
+        var branchPatterns = s_branchPatterns.Concat(NamePrefixes(tags).Select(p => p + "-{series}")).Distinct();
+        var (branchPattern, branchCount) = Best(branchPatterns, p => branches.Count(b => new TagScheme(releasePattern, candidatePattern, p).TryParseBranch(b, out _)));
         if (branchCount == 0)
         {
             branchPattern = "stable-{series}";
@@ -61,7 +62,7 @@ public static partial class TagSchemeDetector
         var best = (Pattern: string.Empty, Count: -1);
         foreach (var pattern in patterns)
         {
-            if (TagScheme.Problem(pattern, pattern.Contains("{series}") ? TagScheme.BranchPlaceholders : pattern.Contains("{n}") ? TagScheme.CandidatePlaceholders : TagScheme.TagPlaceholders) is not null)
+            if (TagScheme.Problem(pattern, pattern.Contains("{n}") ? RefPatternKind.Candidate : pattern.Contains("{series}") ? RefPatternKind.Branch : RefPatternKind.Tag) is not null)
             {
                 continue;
             }

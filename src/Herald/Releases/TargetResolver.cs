@@ -41,13 +41,9 @@ public sealed class TargetResolver
 
             var fromText = text[..dots];
             var toText = text[(dots + 2)..];
+            // As in git, a missing end is HEAD: "..X" is "HEAD..X", "X.." is "X..HEAD".
             var to = toText.Length == 0 ? "HEAD" : Reference(toText);
-            if (fromText.Length == 0)
-            {
-                return new Target(text, null, Display(toText, to), [to], null, null);
-            }
-
-            var from = Reference(fromText);
+            var from = fromText.Length == 0 ? "HEAD" : Reference(fromText);
             return new Target(text, Display(fromText, from), Display(toText, to), [to, "^" + from], null, null);
         }
 
@@ -88,10 +84,35 @@ public sealed class TargetResolver
                 throw new HeraldException($"repository '{_repository.Path}' has no commits yet; there is nothing to count.");
             }
 
+            if (Ambiguous(text) is { Count: > 0 } candidates)
+            {
+                throw new HeraldException($"'{text}' is ambiguous: {candidates.Count} commits start with it ({string.Join(", ", candidates.Take(5))}{(candidates.Count > 5 ? ", …" : string.Empty)}); give more digits of the commit id.");
+            }
+
             throw new HeraldException($"unknown revision '{text}': no tag, branch or commit has that name; check 'git tag' and 'git branch -a'.");
         }
 
         return text;
+    }
+
+    // git lists every object that starts with an ambiguous abbreviation ("hint:   abc1143835 commit 2019-…").
+    private List<string> Ambiguous(string text)
+    {
+        if (text.Length is < 4 or > 39 || !text.All(char.IsAsciiHexDigit))
+        {
+            return [];
+        }
+
+        _repository.TryRun(out _, out var error, "rev-parse", "--verify", "--end-of-options", text + "^{commit}");
+        if (!error.Contains("is ambiguous", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        return [.. error.Split('\n')
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(words => words.Length >= 3 && words[0] == "hint:" && words[2] == "commit")
+            .Select(words => words[1])];
     }
 
     private bool Exists(string revision) =>

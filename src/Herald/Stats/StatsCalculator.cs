@@ -38,20 +38,20 @@ public sealed class StatsCalculator
     }
 
     /// <summary>
-    /// The statistics of <paramref name="target"/>; for a release with a previous release, compared
-    /// with that release's own range.
+    /// The statistics of <paramref name="target"/>; for a release, compared with the own range of the
+    /// release <see cref="ReleaseRange.Comparable"/> names (like with like).
     /// </summary>
     public ContributionStats Compute(Target target, ReleaseCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(catalog);
         var current = Compute(target.From, target.To, target.Revisions);
-        if (target.Previous is null)
+        if (target.Release is null || ReleaseRange.Comparable(catalog, target.Release) is not { } comparable)
         {
             return current;
         }
 
-        var range = ReleaseRange.For(catalog, target.Previous);
+        var range = ReleaseRange.For(catalog, comparable);
         var previous = Compute(range.From?.Tag, range.To.Tag, range.Revisions);
         return current.ComparedWith(previous);
     }

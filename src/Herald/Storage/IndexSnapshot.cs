@@ -64,10 +64,7 @@ public sealed class IndexSnapshot
         ArgumentNullException.ThrowIfNull(context);
         var state = await context.State.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
         var releases = await context.Releases.AsNoTracking().ToListAsync(cancellationToken);
-        releases = releases
-            .OrderByDescending(r => r.Major).ThenByDescending(r => r.Minor).ThenByDescending(r => r.Patch)
-            .ThenBy(r => r.Candidate is null ? 0 : 1).ThenByDescending(r => r.Candidate)
-            .ToList();
+        releases = releases.OrderDescending(Comparer<ReleaseRow>.Create((a, b) => Herald.Releases.Release.Order.Compare(SortKey(a), SortKey(b)))).ToList();
         var series = (await context.Series.AsNoTracking().ToListAsync(cancellationToken))
             .OrderByDescending(s => s.Major).ThenByDescending(s => s.Minor).ToList();
         var refs = await context.Refs.AsNoTracking().ToListAsync(cancellationToken);
@@ -83,6 +80,13 @@ public sealed class IndexSnapshot
             series,
             refs,
             graph);
+    }
+
+    // Rows are ordered as the engine orders releases (1.4.1.1 after 1.4.1, beta before rc), from their names.
+    private static Herald.Releases.Release SortKey(ReleaseRow row)
+    {
+        Herald.Releases.Release.TryParseName(row.Version, out var version, out var stage, out var number);
+        return new Herald.Releases.Release(version, number, row.Tag, row.Commit, default, false, false, stage);
     }
 
     /// <summary>The release (or candidate) named <paramref name="version"/>, or null.</summary>

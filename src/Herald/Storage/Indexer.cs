@@ -21,7 +21,7 @@ namespace Herald.Storage;
 public sealed class Indexer
 {
     /// <summary>Bumped when what the index holds changes meaning: forces a full rebuild.</summary>
-    private const string SchemaVersion = "1";
+    private const string SchemaVersion = "2";
 
     private readonly HeraldProject _project;
     private readonly IndexDatabase _database;
@@ -126,7 +126,7 @@ public sealed class Indexer
             };
         });
 
-        // Growth needs the previous release's own figures: from this run, or from the index.
+        // Growth needs the comparable release's own figures: from this run, or from the index.
         var statsByVersion = new Dictionary<string, ContributionStats>(StringComparer.Ordinal);
         for (var i = 0; i < changed.Count; i++)
         {
@@ -136,11 +136,18 @@ public sealed class Indexer
             }
         }
 
-        foreach (var row in releaseRows.Where(r => r.Candidate is null))
+        for (var i = 0; i < changed.Count; i++)
         {
-            var stats = statsByVersion[row.Version];
-            if (row.Previous is { } previous)
+            if (changed[i].IsCandidate)
             {
+                continue;
+            }
+
+            var row = releaseRows[i];
+            var stats = statsByVersion[row.Version];
+            if (ReleaseRange.Comparable(catalog, changed[i]) is { } comparable)
+            {
+                var previous = comparable.Version.ToString();
                 var before = statsByVersion.GetValueOrDefault(previous) ?? await StoredStatsAsync(context, previous, cancellationToken);
                 if (before is not null)
                 {
@@ -272,7 +279,7 @@ public sealed class Indexer
     }
 
     private static Release? PreviousSeriesStart(ReleaseCatalog catalog, Release candidate) =>
-        catalog.Releases.LastOrDefault(r => r.Version.IsSeriesStart && r.Version < candidate.Version);
+        ReleaseRange.PreviousSeriesStart(catalog, candidate.Version);
 
     private static IEnumerable<RefRow> RefRows(ReleaseCatalog catalog)
     {

@@ -148,7 +148,7 @@ public sealed class StatsCommandTests(CliRepoFixture fixture) : IClassFixture<Cl
     }
 
     [Fact]
-    public async Task Stats_JsonOfPointRelease_ComparedWithPreviousInSeries()
+    public async Task Stats_JsonOfPointReleaseWithoutEarlierSeries_RangeFromPreviousButNoGrowth()
     {
         using var json = await StatsJsonAsync("1.0.1");
 
@@ -156,7 +156,11 @@ public sealed class StatsCommandTests(CliRepoFixture fixture) : IClassFixture<Cl
         Assert.Equal("RELEASE-1.0.0", root.GetProperty("from").GetString());
         Assert.Equal("RELEASE-1.0.1", root.GetProperty("to").GetString());
         Assert.Equal(1, root.GetProperty("changesets").GetInt32());
-        Assert.Equal("RELEASE-1.0.0", root.GetProperty("previous").GetProperty("to").GetString());
+
+        // Like with like: 1.0.1 would compare with an x.y.1 of an earlier series; there is none, and
+        // 1.0.0's whole development cycle is no measure for a point release.
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("previous").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("growth").ValueKind);
     }
 
     [Fact]

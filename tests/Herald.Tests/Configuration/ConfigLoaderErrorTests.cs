@@ -106,18 +106,18 @@ public sealed class ConfigLoaderErrorTests : IDisposable
     }
 
     [Fact]
-    public void Load_BranchWithoutSeries_SaysWhereTheSeriesGoes()
+    public void Load_BranchWithUnknownPlaceholder_SaysWhichMayAppear()
     {
         var error = LoadWith("""
             [releases]
             tag = "RELEASE-{version}"
             candidate = "{version}-rc{n}"
-            branch = "stable"
+            branch = "stable-{version}"
             """);
 
         Assert.StartsWith($"{ConfigPath}:4: releases.branch: ", error.Message);
-        Assert.Contains("has no {series}", error.Message);
-        Assert.Contains("e.g. \"stable-{series}\"", error.Message);
+        Assert.Contains("unknown placeholder", error.Message);
+        Assert.Contains("{series}", error.Message);
     }
 
     [Fact]

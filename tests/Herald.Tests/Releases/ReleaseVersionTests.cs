@@ -23,7 +23,6 @@ public sealed class ReleaseVersionTests
     [InlineData("+1.2.3")]
     [InlineData("1.-2.3")]
     [InlineData("4")]
-    [InlineData("1.2.3.4")]
     [InlineData("1..3")]
     [InlineData("1.2.")]
     [InlineData(".1.2")]
@@ -93,5 +92,38 @@ public sealed class ReleaseVersionTests
     public void Series_IsMajorAndMinor()
     {
         Assert.Equal(new SeriesId(4, 10), ReleaseVersion.Parse("4.10.3").Series);
+    }
+
+    [Theory]
+    [InlineData("1.4.1", "1.4.1.1")]
+    [InlineData("1.4.1.1", "1.4.2")]
+    [InlineData("1.1.1", "1.1.1a")]
+    [InlineData("1.1.1v", "1.1.1w")]
+    [InlineData("1.1.1z", "1.1.1za")]
+    [InlineData("1.1.1za", "1.1.2")]
+    [InlineData("0.99", "1.0.0")]
+    public void CompareTo_OtherForms_OrdersTheFirstBefore(string earlier, string later)
+    {
+        Assert.True(ReleaseVersion.Parse(earlier) < ReleaseVersion.Parse(later));
+    }
+
+    [Theory]
+    [InlineData("1.4.1.1", "1.4.1.1")]
+    [InlineData("1.1.1w", "1.1.1w")]
+    [InlineData("1.4.1.0", "1.4.1")]
+    [InlineData("0.99", "0.99.0")]
+    public void ToString_OtherForms_WritesTheDottedForm(string text, string expected)
+    {
+        Assert.Equal(expected, ReleaseVersion.Parse(text).ToString());
+    }
+
+    [Theory]
+    [InlineData("1.2.3.4.5")]
+    [InlineData("1.2a")]
+    [InlineData("1.2.3abc")]
+    [InlineData("1.2.3A")]
+    public void TryParse_MalformedOtherForms_ReturnsFalse(string text)
+    {
+        Assert.False(ReleaseVersion.TryParse(text, out _));
     }
 }

@@ -20,7 +20,6 @@ public sealed class TagSchemeTests
     [InlineData("4.9.0-rc1")]
     [InlineData("RELEASE-4.9.0-rc1")]
     [InlineData("xRELEASE-4.9.0")]
-    [InlineData("RELEASE-4.9.0.1")]
     [InlineData("release-4.9.0")]
     [InlineData("RELEASE-x.y.z")]
     public void TryParseRelease_OtherTag_ReturnsFalse(string tag)
@@ -102,13 +101,13 @@ public sealed class TagSchemeTests
     [InlineData("project/{version}")]
     public void Problem_ValidTagPattern_IsNull(string pattern)
     {
-        Assert.Null(TagScheme.Problem(pattern, TagScheme.TagPlaceholders));
+        Assert.Null(TagScheme.Problem(pattern, RefPatternKind.Tag));
     }
 
     [Fact]
     public void Problem_TagPatternWithoutVersion_SaysWhatIsMissingWithAnExample()
     {
-        var problem = TagScheme.Problem("RELEASE-", TagScheme.TagPlaceholders);
+        var problem = TagScheme.Problem("RELEASE-", RefPatternKind.Tag);
 
         Assert.Equal("the pattern \"RELEASE-\" has no {version}; write it where the value goes, e.g. \"RELEASE-{version}\"", problem);
     }
@@ -116,7 +115,7 @@ public sealed class TagSchemeTests
     [Fact]
     public void Problem_CandidatePatternWithoutN_SaysWhatIsMissing()
     {
-        var problem = TagScheme.Problem("{version}-rc", TagScheme.CandidatePlaceholders);
+        var problem = TagScheme.Problem("{version}-rc", RefPatternKind.Candidate);
 
         Assert.NotNull(problem);
         Assert.Contains("has no {n}", problem);
@@ -124,22 +123,19 @@ public sealed class TagSchemeTests
     }
 
     [Fact]
-    public void Problem_BranchPatternWithoutSeries_SaysWhatIsMissing()
+    public void Problem_BranchPatternWithoutSeries_IsOneMaintenanceBranch()
     {
-        var problem = TagScheme.Problem("stable", TagScheme.BranchPlaceholders);
-
-        Assert.NotNull(problem);
-        Assert.Contains("has no {series}", problem);
-        Assert.Contains("\"stable-{series}\"", problem);
+        Assert.Null(TagScheme.Problem("maint", RefPatternKind.Branch));
+        Assert.True(new TagScheme("v{version}", "v{version}-rc{n}", "maint").HasSingleBranch);
     }
 
     [Theory]
-    [InlineData("RELEASE-{version}-{build}")]
+    [InlineData("RELEASE-{version}-{bogus}")]
     [InlineData("RELEASE-{version}}")]
     [InlineData("{n}-{version}")]
     public void Problem_UnknownPlaceholder_SaysOnlyTheKnownOnesMayAppear(string pattern)
     {
-        var problem = TagScheme.Problem(pattern, TagScheme.TagPlaceholders);
+        var problem = TagScheme.Problem(pattern, RefPatternKind.Tag);
 
         Assert.NotNull(problem);
         Assert.Contains("unknown placeholder", problem);
@@ -157,7 +153,7 @@ public sealed class TagSchemeTests
     [InlineData("-{version}")]
     public void Problem_CharacterGitRefuses_IsReported(string pattern)
     {
-        var problem = TagScheme.Problem(pattern, TagScheme.TagPlaceholders);
+        var problem = TagScheme.Problem(pattern, RefPatternKind.Tag);
 
         Assert.NotNull(problem);
         Assert.Contains("does not allow in ref names", problem);

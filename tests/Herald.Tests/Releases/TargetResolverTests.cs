@@ -69,13 +69,17 @@ public sealed class TargetResolverTests(StableHistoryFixture fixture) : IClassFi
     }
 
     [Fact]
-    public void Resolve_RangeWithoutStart_CoversEverythingUpToTheEnd()
+    public void Resolve_RangeWithoutStart_StartsAtHeadAsInGit()
     {
         var target = Resolver.Resolve("..1.0.1");
 
-        Assert.Null(target.From);
+        // git reads "..X" as "HEAD..X": what X has that HEAD lacks, not X's whole history.
+        Assert.Equal("HEAD", target.From);
         Assert.Equal("RELEASE-1.0.1", target.To);
-        Assert.Equal(["Add feature A", "Fix bug X [1.0]", "Initial import"], fixture.Subjects(target.Revisions));
+        Assert.Equal(["refs/tags/RELEASE-1.0.1", "^HEAD"], target.Revisions);
+        var expected = fixture.Repository.Run("rev-list", "HEAD..RELEASE-1.0.1").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Length, fixture.Subjects(target.Revisions).Count);
+        Assert.DoesNotContain("Initial import", fixture.Subjects(target.Revisions));
     }
 
     [Fact]
