@@ -14,7 +14,18 @@ internal static class ReleasesCommand
         var series = new Option<string?>("--series") { Description = "Only the releases of one series, e.g. 4.19.", HelpName = "X.Y" };
         var command = new Command("releases", """
             List the releases read from the tags, newest first: version, series, tag, date (tagger date of an
-            annotated tag, else the commit date), signature, commit, stable branch.
+            annotated tag, else the commit date), signature, commit, stable branch. Tags of tags are
+            followed to their commit (the outer tag's date and signature count).
+
+            Tag patterns ([releases] in herald.toml; detected when absent):
+              {version}   the dotted version: 0.99, 4.19.0, 1.4.1.1 (after 1.4.1), 1.1.1w (after 1.1.1v)
+              {major} {minor} {patch} {build} {letter}
+                          its parts, for any separator: "name-{major}_{minor}_{patch}"
+              {series}    major.minor: branches "stable-{series}"; candidates "v{series}-rc{n}"
+              {n}         a candidate's number; the word rc before it also reads alpha, beta, pre
+            tag and candidate may be lists, one pattern per era of a scheme that changed:
+              tag = ["v{version}", "{version}"]
+            A branch pattern without {series} ("maint") is one branch carrying the newest series.
 
             Example:
               herald releases --repo ~/src/xen --series 4.19

@@ -27,7 +27,9 @@ internal static class StatsCommand
               reviews      Reviewed-by and Acked-by trailers, credited to the reviewer and their
                            employer; tests: Tested-by; reports: Reported-by
             A release X.Y.Z covers the previous release of its series up to its tag; X.Y.0 covers the
-            previous X.Y.0 up to its tag; a release is also compared with the release before it.
+            previous X.Y.0 (or, with none, the previous release) up to its tag. Growth compares like
+            with like: X.Y.0 with the previous X.Y.0, a point release with the same point of the
+            previous series (4.9.1 with 4.8.1). A range A..B is what git means: '..B' is 'HEAD..B'.
             Line counts are cached per commit in the data folder.
 
             Example:
