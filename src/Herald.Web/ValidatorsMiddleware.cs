@@ -9,6 +9,12 @@ namespace Herald.Web;
 /// snapshot's generation and the URL make a validator, and a matching If-None-Match gets 304 at once.
 /// Not for downloads (the file's own validators) and download counters (they move with every download).
 /// </summary>
+/// <remarks>
+/// The validators are this process's own: the snapshot generation and <see cref="PortalState.Epoch"/> are
+/// counters that start again with the process. They do not survive a restart and do not agree between
+/// instances behind one load balancer; a client that comes back to another process gets the whole answer
+/// once (a 200; the index run's own time is part of the tag, so an answer from another run never matches).
+/// </remarks>
 internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState state)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -55,7 +61,7 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
         await next(context);
     }
 
-    // A hash that is the same in every process, so validators survive restarts and agree between instances.
+    // A hash of the address that is the same in every process (string.GetHashCode is randomised per process).
     private static uint Fnv1a(string? path, string? query)
     {
         var hash = 2166136261u;

@@ -101,4 +101,23 @@ public sealed class GitRepositoryTests
         Assert.True(repository.TryRun(out var sha, "rev-parse", "--verify", "HEAD"));
         Assert.Equal(builder.LastSha, sha);
     }
+
+    [Fact]
+    public async Task TryRun_GitFillsTheErrorPipeBeforeItsOutputEnds_ReturnsWithBoth()
+    {
+        using var builder = RepoBuilder.Create().Commit("Initial import");
+        var repository = GitRepository.Open(builder.Path);
+        // 1 MB on standard error, then a line on standard output: a reader that drains standard output
+        // to its end before it reads standard error waits for git while git waits for it.
+        var noisy = "alias.noisy=!head -c 1000000 /dev/zero | tr '\\0' x >&2; echo done";
+
+        var run = Task.Run(() => (Succeeded: repository.TryRun(out var output, out var error, "-c", noisy, "noisy"), Output: output, Error: error));
+
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(finished == run, "TryRun did not return: git blocked on a full standard error pipe");
+        var (succeeded, output, error) = await run;
+        Assert.True(succeeded);
+        Assert.Equal("done", output);
+        Assert.Equal(1_000_000, error.Length);
+    }
 }
