@@ -154,7 +154,4 @@ public sealed class CommitGraph
 
         return false;
     }
-
-    /// <summary>The commit time of <paramref name="sha"/> (seconds since the epoch), or null.</summary>
-    public long? TimeOf(string sha) => _index.TryGetValue(sha, out var at) ? _times[at] : null;
 }

@@ -168,7 +168,7 @@ public sealed class IndexSnapshot
         var branches = new List<ContainingBranch>();
         if (_refs.TryGetValue(Mainline, out var mainline) && Graph.IsAncestor(master, mainline.Sha))
         {
-            var first = Releases.Where(r => r.Candidate is null && r.Patch == 0).Reverse().FirstOrDefault(r => Graph.IsAncestor(master, r.Commit));
+            var first = Releases.Where(r => r.Candidate is null && ReleaseVersion.TryParse(r.Version, out var v) && v.IsSeriesStart).Reverse().FirstOrDefault(r => Graph.IsAncestor(master, r.Commit));
             branches.Add(new ContainingBranch(Mainline, null, master, first?.Version));
         }
 
