@@ -45,6 +45,11 @@ internal static class StatusCommand
                 console.Error.WriteLine("herald: warning: " + warning);
             }
 
+            if (report.DefaultsNote is { } note)
+            {
+                console.Notes.Add("herald: " + note);
+            }
+
             var chosen = result.GetValue(common.Json) ? "json" : result.GetValue(format);
             if (chosen == "json")
             {

@@ -10,12 +10,13 @@ namespace Herald.Policy;
 /// </summary>
 public sealed class StatusReport
 {
-    private StatusReport(DateOnly asOf, IReadOnlyList<SeriesStatus> series, IReadOnlyList<SupportWindow> windows, IReadOnlyList<string> warnings)
+    private StatusReport(DateOnly asOf, IReadOnlyList<SeriesStatus> series, IReadOnlyList<SupportWindow> windows, IReadOnlyList<string> warnings, string? defaultsNote)
     {
         AsOf = asOf;
         Series = series;
         Windows = windows;
         Warnings = warnings;
+        DefaultsNote = defaultsNote;
     }
 
     /// <summary>The date the report is for (UTC).</summary>
@@ -29,6 +30,12 @@ public sealed class StatusReport
 
     /// <summary>Disagreements between statements and configuration (the configuration won).</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// A sentence saying which series got Herald's built-in support windows (source <see cref="DateSource.Default"/>)
+    /// because the project states no <c>[policy]</c> and their branches no statement; null when none did.
+    /// </summary>
+    public string? DefaultsNote { get; }
 
     /// <summary>The support windows of every series of <paramref name="catalog"/>, newest first.</summary>
     public static (IReadOnlyList<SupportWindow> Windows, IReadOnlyList<string> Warnings) ReadWindows(GitRepository repository, ReleaseCatalog catalog, PolicySettings settings)
@@ -79,7 +86,20 @@ public sealed class StatusReport
             rows[i] = SeriesStatus.On(asOf, window, branch, latest?.Version.ToString(), latestDate, unreleased, settings.CadenceMonths);
         });
 
-        return new StatusReport(asOf, rows, windows, warnings);
+        return new StatusReport(asOf, rows, windows, warnings, NoteOnDefaults(settings, rows));
+    }
+
+    private static string? NoteOnDefaults(PolicySettings settings, IReadOnlyList<SeriesStatus> rows)
+    {
+        var guessed = rows.Where(r => r.Source == DateSource.Default && (r.SupportedUntil is not null || r.SecurityUntil is not null)).Select(r => r.Series).ToList();
+        if (guessed.Count == 0)
+        {
+            return null;
+        }
+
+        var which = guessed.Count == 1 ? guessed[0] : $"{guessed.Count} series ({guessed[^1]} to {guessed[0]})";
+        return $"no [policy] and no support statement for {which}; using default support windows of {settings.GeneralMonths} months general, "
+            + $"{settings.SecurityMonths} months security (source 'default'); set [policy] in herald.toml.";
     }
 
     private static Dictionary<SeriesId, SupportStatement> ReadStatements(GitRepository repository, ReleaseCatalog catalog, string file)

@@ -5,7 +5,9 @@ namespace Herald.Policy;
 /// <summary>
 /// The one place that decides a series' support dates, strongest source first: explicit dates in
 /// <c>[[policy.series]]</c>, then the branch's own support statement, then the default policy and its
-/// rules (months counted from the X.Y.0 release date).
+/// rules (months counted from the X.Y.0 release date). When the project states no <c>[policy]</c>
+/// (<see cref="PolicySettings.IsBuiltIn"/>), months counted from Herald's defaults are marked
+/// <see cref="DateSource.Default"/>.
 /// </summary>
 public sealed class SupportPolicy
 {
@@ -53,7 +55,8 @@ public sealed class SupportPolicy
         var security = configured?.SecurityUntil ?? statement?.SecurityUntil ?? policySecurity;
         var source = configured is not null && (configured.GeneralUntil is not null || configured.SecurityUntil is not null)
             ? DateSource.Config
-            : statement is not null ? DateSource.Statement : DateSource.Policy;
+            : statement is not null ? DateSource.Statement
+            : _settings.IsBuiltIn ? DateSource.Default : DateSource.Policy;
         return new SupportWindow(series, released, general, security, source);
 
         void Compare(string what, DateOnly? fromConfig, DateOnly fromStatement)
