@@ -39,7 +39,7 @@ internal static class StatusCommand
         {
             var project = common.Open(result, console);
             var date = AsOfOption.Read(result, asOf, console);
-            var report = StatusReport.Build(project.Repository, project.Catalog, project.Config.Policy, date);
+            var report = StatusReport.Build(project.Repository, project.Catalog, project.Config.Policy, date, project.Mainline);
             foreach (var warning in report.Warnings)
             {
                 console.Error.WriteLine("herald: warning: " + warning);
