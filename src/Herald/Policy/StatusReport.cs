@@ -7,7 +7,8 @@ namespace Herald.Policy;
 /// <summary>
 /// Every series' status on a date, as the repository stood then: the series that existed by that day,
 /// policy dates (see <see cref="SupportPolicy"/>) with the support statements as they read then, the
-/// newest release on or before the date, and the commits waiting on the stable branch.
+/// newest release on or before the date, and the commits waiting on the stable branch (or, for the
+/// newest series released from the mainline without one, on the mainline).
 /// </summary>
 public sealed class StatusReport
 {
@@ -59,8 +60,9 @@ public sealed class StatusReport
     /// <summary>
     /// Builds the report for <paramref name="asOf"/>: only the series that existed by the end of that day,
     /// with the support statements as they read then. <paramref name="mainline"/> names the development
-    /// branch, to tell when a stable branch forked from it; null (or a branch that does not exist) takes a
-    /// branch as made once its tip was.
+    /// branch: stable branches exist from their first commit it lacks, and the newest series, when released
+    /// from it without a stable branch, counts its unreleased commits there. Null (or a branch that does not
+    /// exist) takes a branch as made once its tip was, and leaves such a series at 0.
     /// </summary>
     public static StatusReport Build(GitRepository repository, ReleaseCatalog catalog, PolicySettings settings, DateOnly asOf, string? mainline = null)
     {
@@ -71,6 +73,7 @@ public sealed class StatusReport
         var state = RepositoryOnDate.Read(repository, catalog, asOf, mainlineTip);
         var (windows, warnings) = WindowsOf(repository, catalog, settings, state.Series, state.BranchRevisions, (asOf, state.MovedSince));
         var endOfDay = RepositoryOnDate.EndOf(asOf);
+        var newestReleased = catalog.Releases.Where(r => OnOrBefore(r, asOf)).Select(r => (SeriesId?)r.Series).Max();
         var rows = new SeriesStatus[windows.Count];
         Concurrently.For(windows.Count, Math.Max(2, Environment.ProcessorCount), i =>
         {
@@ -82,6 +85,12 @@ public sealed class StatusReport
             if (branch is not null && latest is not null)
             {
                 unreleased = CountAfter(repository, catalog.Branches[branch], latest, endOfDay);
+            }
+            else if (branch is null && latest is not null && series == newestReleased && mainlineTip is not null
+                && repository.TryRun(out _, "merge-base", "--is-ancestor", latest.Commit, mainlineTip))
+            {
+                // Released from the mainline: what waits for the next release is on the mainline.
+                unreleased = CountAfter(repository, mainlineTip, latest, endOfDay);
             }
 
             DateOnly? latestDate = latest is null ? null : DateOnly.FromDateTime(latest.Date.UtcDateTime);
