@@ -25,7 +25,16 @@ internal static class StatusCommand
             herald.toml, else the stable branch's SUPPORT.md statement, else the [policy] months counted
             from the X.Y.0 release. An end date is inclusive: on Supported-Until the series is still
             supported. Also shows the newest release on or before the date, the non-merge commits
-            waiting on the stable branch since, and whether a point release is due by the cadence.
+            waiting on the stable branch since (on the mainline for the newest series when it is
+            released from there without a stable branch), and whether a point release is due.
+
+            --as-of shows the project as it stood at the end of that day (UTC): only series released,
+            branched or with a candidate by then, plus the one in development after the newest
+            release; each branch's SUPPORT.md as it read then (TBD dates stay unknown).
+
+            Without [policy] in herald.toml, a series with no statement gets Herald's default windows
+            (18 months general, 36 security): its Source is "default" and a note on standard error says
+            so. Set [policy] to state the project's own.
 
             Example:
               herald status --repo ~/src/xen
@@ -39,10 +48,15 @@ internal static class StatusCommand
         {
             var project = common.Open(result, console);
             var date = AsOfOption.Read(result, asOf, console);
-            var report = StatusReport.Build(project.Repository, project.Catalog, project.Config.Policy, date);
+            var report = StatusReport.Build(project.Repository, project.Catalog, project.Config.Policy, date, project.Mainline);
             foreach (var warning in report.Warnings)
             {
                 console.Error.WriteLine("herald: warning: " + warning);
+            }
+
+            if (report.DefaultsNote is { } note)
+            {
+                console.Notes.Add("herald: " + note);
             }
 
             var chosen = result.GetValue(common.Json) ? "json" : result.GetValue(format);

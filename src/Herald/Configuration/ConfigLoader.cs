@@ -287,7 +287,7 @@ public static class ConfigLoader
         var table = document.Table(root, "policy", "policy");
         if (table is null)
         {
-            return new PolicySettings();
+            return PolicySettings.BuiltIn;
         }
 
         document.RejectUnknownKeys(table, "policy", "general_months", "security_months", "statement", "cadence_months", "rule", "series");

@@ -30,8 +30,8 @@ public sealed record HeraldConfig
     /// <summary>Whether Herald's built-in map of well-known company domains is used beneath the project's own.</summary>
     public bool UseBuiltInDomainMap { get; init; } = true;
 
-    /// <summary>The maintenance policy (<c>[policy]</c>); defaults when not configured.</summary>
-    public PolicySettings Policy { get; init; } = new();
+    /// <summary>The maintenance policy (<c>[policy]</c>); <see cref="PolicySettings.BuiltIn"/> when not configured.</summary>
+    public PolicySettings Policy { get; init; } = PolicySettings.BuiltIn;
 
     /// <summary>The index database (<c>[storage] database</c>): a PostgreSQL connection string, or null for SQLite in the data folder.</summary>
     public string? Database { get; init; }

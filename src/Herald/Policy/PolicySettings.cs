@@ -9,6 +9,18 @@ namespace Herald.Policy;
 /// </summary>
 public sealed record PolicySettings
 {
+    /// <summary>
+    /// The settings of a project that states no <c>[policy]</c>: the values below, marked
+    /// <see cref="IsBuiltIn"/> so that dates counted from them are reported as Herald's default.
+    /// </summary>
+    public static PolicySettings BuiltIn { get; } = new() { IsBuiltIn = true };
+
+    /// <summary>
+    /// Whether these are Herald's own defaults rather than a policy the project stated; dates counted
+    /// from them have the source <see cref="DateSource.Default"/> instead of <see cref="DateSource.Policy"/>.
+    /// </summary>
+    public bool IsBuiltIn { get; init; }
+
     /// <summary>Months of general (bug-fix) support from the X.Y.0 release.</summary>
     public int GeneralMonths { get; init; } = 18;
 

@@ -5,7 +5,10 @@ namespace Herald.Policy;
 /// <summary>
 /// The one place that decides a series' support dates, strongest source first: explicit dates in
 /// <c>[[policy.series]]</c>, then the branch's own support statement, then the default policy and its
-/// rules (months counted from the X.Y.0 release date).
+/// rules (months counted from the X.Y.0 release date). A statement that leaves a date undecided (TBD)
+/// leaves it unknown: no months are counted in its place. When the project states no <c>[policy]</c>
+/// (<see cref="PolicySettings.IsBuiltIn"/>), months counted from Herald's defaults are marked
+/// <see cref="DateSource.Default"/>.
 /// </summary>
 public sealed class SupportPolicy
 {
@@ -49,18 +52,19 @@ public sealed class SupportPolicy
             Compare("security support", configured.SecurityUntil, statement.SecurityUntil);
         }
 
-        var general = configured?.GeneralUntil ?? statement?.SupportedUntil ?? policyGeneral;
-        var security = configured?.SecurityUntil ?? statement?.SecurityUntil ?? policySecurity;
+        var general = configured?.GeneralUntil ?? (statement is null ? policyGeneral : statement.SupportedUntil);
+        var security = configured?.SecurityUntil ?? (statement is null ? policySecurity : statement.SecurityUntil);
         var source = configured is not null && (configured.GeneralUntil is not null || configured.SecurityUntil is not null)
             ? DateSource.Config
-            : statement is not null ? DateSource.Statement : DateSource.Policy;
+            : statement is not null ? DateSource.Statement
+            : _settings.IsBuiltIn ? DateSource.Default : DateSource.Policy;
         return new SupportWindow(series, released, general, security, source);
 
-        void Compare(string what, DateOnly? fromConfig, DateOnly fromStatement)
+        void Compare(string what, DateOnly? fromConfig, DateOnly? fromStatement)
         {
-            if (fromConfig is { } date && date != fromStatement)
+            if (fromConfig is { } date && fromStatement is { } stated && date != stated)
             {
-                warnings.Add($"{statementOrigin ?? "the support statement"} gives {what} of {series} until {fromStatement:yyyy-MM-dd}, herald.toml until {date:yyyy-MM-dd}; using herald.toml.");
+                warnings.Add($"{statementOrigin ?? "the support statement"} gives {what} of {series} until {stated:yyyy-MM-dd}, herald.toml until {date:yyyy-MM-dd}; using herald.toml.");
             }
         }
     }

@@ -11,12 +11,14 @@ namespace Herald.Policy;
 ///     Supported-Until: 2024-06-12
 ///     Security-Support-Until: 2027-12-12
 /// </code>
+/// A date still to be decided reads <c>TBD</c> (or, before the release, <c>Unreleased - not yet
+/// security-supported</c>): the statement is there, the date is not (null).
 /// </summary>
 /// <param name="Version">The series the statement names.</param>
 /// <param name="InitialRelease">The stated release date, or null.</param>
-/// <param name="SupportedUntil">The last day of general support.</param>
-/// <param name="SecurityUntil">The last day of security support.</param>
-public sealed record SupportStatement(SeriesId Version, DateOnly? InitialRelease, DateOnly SupportedUntil, DateOnly SecurityUntil)
+/// <param name="SupportedUntil">The last day of general support, or null while the statement leaves it undecided.</param>
+/// <param name="SecurityUntil">The last day of security support, or null while the statement leaves it undecided.</param>
+public sealed record SupportStatement(SeriesId Version, DateOnly? InitialRelease, DateOnly? SupportedUntil, DateOnly? SecurityUntil)
 {
     private static readonly string[] s_keys = ["Xen-Version", "Initial-Release", "Supported-Until", "Security-Support-Until"];
 
@@ -68,21 +70,29 @@ public sealed record SupportStatement(SeriesId Version, DateOnly? InitialRelease
             Date("Supported-Until"),
             Date("Security-Support-Until"));
 
-        DateOnly Date(string key)
+        DateOnly? Date(string key)
         {
             if (!values.TryGetValue(key, out var entry))
             {
                 throw new HeraldException($"{branch}:{file}: the support statement has no '{key}:' line; add one (yyyy-mm-dd).");
             }
 
+            if (IsUndecided(entry.Value))
+            {
+                return null;
+            }
+
             if (!TryDate(entry.Value, out var date))
             {
-                throw new HeraldException($"{Where(key)}: '{key}: {entry.Value}' is not a date; write it as yyyy-mm-dd.");
+                throw new HeraldException($"{Where(key)}: '{key}: {entry.Value}' is not a date; write it as yyyy-mm-dd (or TBD while undecided).");
             }
 
             return date;
         }
     }
+
+    private static bool IsUndecided(string value) =>
+        value.Equals("TBD", StringComparison.OrdinalIgnoreCase) || value.StartsWith("Unreleased", StringComparison.OrdinalIgnoreCase);
 
     private static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

@@ -159,7 +159,7 @@ public sealed class Indexer
         }
 
         progress?.Report("computing series status and backports");
-        var status = StatusReport.Build(repository, catalog, _project.Config.Policy, today);
+        var status = StatusReport.Build(repository, catalog, _project.Config.Policy, today, _project.Mainline);
         var supported = SupportPolicy.MaintainedOn(status.Windows, today).Where(catalog.StableBranches.ContainsKey).ToList();
         IReadOnlyList<BackportReport> backports = [];
         if (supported.Count > 0 && catalog.Branches.ContainsKey(_project.Mainline))

@@ -45,6 +45,23 @@ public sealed class PolicyConfigTests : IDisposable
     }
 
     [Fact]
+    public void Load_NoPolicyTable_MarksThePolicyBuiltIn()
+    {
+        var config = Load("[project]\nname = \"Xen\"\n", out _);
+
+        Assert.True(config.Policy.IsBuiltIn);
+    }
+
+    [Fact]
+    public void Load_PolicyTable_IsTheProjectsOwnEvenWithDefaultValues()
+    {
+        var config = Load("[project]\nname = \"Xen\"\n\n[policy]\ncadence_months = 4\n", out _);
+
+        Assert.False(config.Policy.IsBuiltIn);
+        Assert.Equal(18, config.Policy.GeneralMonths);
+    }
+
+    [Fact]
     public void Load_FullPolicy_ReadsEveryKey()
     {
         var config = Load("""

@@ -138,4 +138,14 @@ public sealed class StatusCommandTests(SeriesStatusFixture fixture) : IClassFixt
             Assert.Contains(expected, run.Out);
         }
     }
+
+    [Fact]
+    public async Task Status_StatedPolicy_NotesNoDefaults()
+    {
+        var run = await fixture.RunAsync(s_now, "status");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(run.ErrorLines, l => l.Contains("default support windows", StringComparison.Ordinal));
+        Assert.DoesNotContain(" default", run.Out);
+    }
 }

@@ -71,6 +71,19 @@ public sealed class SupportStatementTests
     }
 
     [Fact]
+    public void Parse_DatesToBeDecided_LeavesThemNull()
+    {
+        var text = "    Xen-Version: 4.10\n    Initial-Release: 2017-12-13\n    Supported-Until: TBD\n    Security-Support-Until: Unreleased - not yet security-supported\n";
+
+        var statement = SupportStatement.Parse(text, "stable-4.10", "SUPPORT.md", SeriesId.Parse("4.10"));
+
+        Assert.NotNull(statement);
+        Assert.Equal(new DateOnly(2017, 12, 13), statement.InitialRelease);
+        Assert.Null(statement.SupportedUntil);
+        Assert.Null(statement.SecurityUntil);
+    }
+
+    [Fact]
     public void Parse_MalformedDate_NamesBranchFileAndLine()
     {
         var text = "# Support\n\n    Xen-Version: 4.17\n    Initial-Release: 2022-12-12\n    Supported-Until: 2024-13-40\n    Security-Support-Until: 2025-12-12\n";
