@@ -3,7 +3,10 @@ using Herald.History;
 namespace Herald.Stats;
 
 /// <summary>Accumulates the figures of a range one commit at a time (see <see cref="StatsCalculator"/>).</summary>
-/// <remarks>A developer is a name after .mailmap, joined with others by the aliases file (<see cref="IdentityGroups"/>).</remarks>
+/// <remarks>
+/// A developer is a name after .mailmap, joined with others by the aliases file (<see cref="IdentityGroups"/>).
+/// <see cref="Build"/> reads the tally without changing it, so it may be called more than once.
+/// </remarks>
 internal sealed class Tally(IdentityResolver identities)
 {
     private readonly Dictionary<string, DeveloperTotals> _developers = new(StringComparer.Ordinal);
@@ -85,6 +88,7 @@ internal sealed class Tally(IdentityResolver identities)
         }
 
         var reviewers = new Dictionary<string, ReviewerTotals>(StringComparer.Ordinal);
+        var reviewsByEmployer = new Dictionary<string, int>(StringComparer.Ordinal);
         int reviews = 0, tests = 0, reports = 0;
         foreach (var ((rawName, rawEmail, day), credit) in _credits.OrderByDescending(c => c.Key.Day))
         {
@@ -112,13 +116,8 @@ internal sealed class Tally(IdentityResolver identities)
 
             if (credit.Reviews > 0)
             {
-                if (!_employers.TryGetValue(employerName, out var employer))
-                {
-                    // Reviews from an employer with no changesets in the range still count for it.
-                    _employers[employerName] = employer = new EmployerTotals(employerName);
-                }
-
-                employer.Reviews += credit.Reviews;
+                // Reviews from an employer with no changesets in the range still count for it.
+                reviewsByEmployer[employerName] = reviewsByEmployer.GetValueOrDefault(employerName) + credit.Reviews;
             }
         }
 
@@ -126,9 +125,17 @@ internal sealed class Tally(IdentityResolver identities)
             .Select(d => new DeveloperStats(d.Name, d.Email, d.Employer, d.Changesets, d.LinesAdded, d.LinesRemoved, d.Reviews, d.Tests, d.Reports, Share(d.Changesets, changesets)))
             .OrderByDescending(d => d.Changesets).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
-        var byEmployer = _employers.Values
-            .Where(e => e.Changesets > 0 || e.Reviews > 0)
-            .Select(e => new EmployerStats(e.Name, e.Changesets, e.DeveloperKeys.Select(_groups.Find).Distinct(StringComparer.Ordinal).Count(), e.LinesAdded, e.LinesRemoved, e.Reviews, Share(e.Changesets, changesets)))
+        var byEmployer = _employers.Keys.Union(reviewsByEmployer.Keys, StringComparer.Ordinal)
+            .Select(name => (Totals: _employers.GetValueOrDefault(name) ?? new EmployerTotals(name), Reviews: reviewsByEmployer.GetValueOrDefault(name)))
+            .Where(e => e.Totals.Changesets > 0 || e.Reviews > 0)
+            .Select(e => new EmployerStats(
+                e.Totals.Name,
+                e.Totals.Changesets,
+                e.Totals.DeveloperKeys.Select(_groups.Find).Distinct(StringComparer.Ordinal).Count(),
+                e.Totals.LinesAdded,
+                e.Totals.LinesRemoved,
+                e.Reviews,
+                Share(e.Totals.Changesets, changesets)))
             .OrderByDescending(e => e.Changesets).ThenByDescending(e => e.Reviews).ThenBy(e => e.Employer, StringComparer.Ordinal)
             .ToList();
         var byReviewer = reviewers.Values
@@ -203,8 +210,6 @@ internal sealed class Tally(IdentityResolver identities)
         public long LinesAdded { get; set; }
 
         public long LinesRemoved { get; set; }
-
-        public int Reviews { get; set; }
     }
 
     private sealed class PersonTotals(string name, string email, string employer)
