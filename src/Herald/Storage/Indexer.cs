@@ -21,7 +21,8 @@ namespace Herald.Storage;
 public sealed class Indexer
 {
     /// <summary>Bumped when what the index holds changes meaning: forces a full rebuild.</summary>
-    private const string SchemaVersion = "1";
+    /// <remarks>2: release statistics join developers' name variants (<see cref="IdentityResolver.ExactNames"/>).</remarks>
+    private const string SchemaVersion = "2";
 
     private readonly HeraldProject _project;
     private readonly IndexDatabase _database;
