@@ -191,6 +191,20 @@ public sealed class StatsCalculatorNameVariantsTests : IDisposable
         Assert.Equal("Cédric Bosdonnat", Assert.Single(stats.ByReviewer).Name);
     }
 
+    [Fact]
+    public void DeveloperNameOf_VariantName_TheJoinedName()
+    {
+        _repo.CommitsBy("Roger Pau Monne <roger.pau@citrix.com>")
+            .CommitsBy("Roger Pau Monné <roger.pau@citrix.com>", 2)
+            .CommitsBy("Ann Lee <ann@citrix.com>");
+
+        var stats = Compute(s_identities);
+
+        Assert.Equal("Roger Pau Monné", stats.DeveloperNameOf("Roger Pau Monne"));
+        Assert.Equal("Roger Pau Monné", stats.DeveloperNameOf("Roger Pau Monné"));
+        Assert.Equal("Ann Lee", stats.DeveloperNameOf("Ann Lee"));
+    }
+
     private ContributionStats Compute(IdentityResolver identities) =>
         new StatsCalculator(GitRepository.Open(_repo.Path), identities, LineCountCache.InMemory(), parallelism: 1)
             .Compute(null, "HEAD", ["HEAD"]);
