@@ -21,6 +21,7 @@ public sealed record Shortlog(string? From, string To, int Changesets, IReadOnly
         var authors = new Dictionary<string, (string Name, string Email, AddressCounts Emails, List<ShortlogEntry> Commits)>(StringComparer.Ordinal);
         var count = 0;
         var groups = new IdentityGroups(identities);
+
         // git log reads newest first: a higher position is an older commit.
         var readOrder = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var commit in new CommitLog(repository).Read(new LogRequest(revisions) { NoMerges = true }))
