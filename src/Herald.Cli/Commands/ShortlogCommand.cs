@@ -11,18 +11,24 @@ internal static class ShortlogCommand
         var common = new CommonOptions();
         var target = new Argument<string>("TARGET") { Description = "A version (4.9.0), a range (A..B) or a ref." };
         var summary = new Option<bool>("--summary", "-s") { Description = "Only the number of commits per author." };
+        var exactNames = new Option<bool>("--exact-names") { Description = "Keep name variants apart, exactly as 'git shortlog --no-merges' (after .mailmap and aliases)." };
         var command = new Command("shortlog", """
             The non-merge commits of a release, range or ref grouped by author (after .mailmap and the
             aliases file), authors by number of commits, each author's commits oldest first. The range
             of a release follows the same previous-release rule as 'herald stats'.
+            Name variants of one person are joined as in 'herald stats' (names equal after accent and
+            case folding, or a shared address that is not generic), under the form with the most
+            commits; --exact-names keeps them apart, as 'git shortlog' does.
 
             Example:
               herald shortlog 4.19.1 --repo ~/src/xen
               herald shortlog RELEASE-4.19.0..stable-4.19 --summary
+              herald shortlog 4.9.0 --summary --exact-names
             """);
         common.AddTo(command);
         command.Arguments.Add(target);
         command.Options.Add(summary);
+        command.Options.Add(exactNames);
         command.SetAction(result =>
         {
             var project = common.Open(result, console);
@@ -30,7 +36,7 @@ internal static class ShortlogCommand
             Shortlog shortlog;
             using (new ProgressDisplay(console, $"reading {resolved.Label}"))
             {
-                shortlog = Shortlog.Read(project.Repository, project.Identities, resolved.From, resolved.To, resolved.Revisions);
+                shortlog = Shortlog.Read(project.Repository, project.Identities.WithExactNames(result.GetValue(exactNames)), resolved.From, resolved.To, resolved.Revisions);
             }
 
             if (result.GetValue(common.Json))

@@ -61,6 +61,23 @@ internal static class StatsView
         reviewers.Write(console);
     }
 
+    /// <summary>
+    /// One line naming the developers joined from name variants, or null when none were: at most
+    /// <paramref name="named"/> of them by name, the biggest first.
+    /// </summary>
+    public static string? MergeSummary(ContributionStats stats, int named = 5)
+    {
+        if (stats.Merged is not { Count: > 0 } merged)
+        {
+            return null;
+        }
+
+        var variants = merged.Sum(m => m.Variants.Count);
+        var list = string.Join(", ", merged.Take(named).Select(m => $"{m.Name} ({m.Variants.Count} forms)"));
+        var more = merged.Count > named ? $" and {merged.Count - named} more" : string.Empty;
+        return $"herald: merged {variants} identities into {merged.Count} {(merged.Count == 1 ? "developer" : "developers")} with name variants: {list}{more} (--exact-names counts them apart).";
+    }
+
     private static void Add(TextTable table, ContributionStats stats, string name, long value, long? previous, double? growth)
     {
         if (stats.Previous is null)

@@ -5,8 +5,10 @@ namespace Herald.Stats;
 /// serves. Definitions:
 /// <list type="bullet">
 /// <item>changesets: non-merge commits in the range;</item>
-/// <item>developers: distinct authors after .mailmap and the aliases file (with neither: the lines of
-/// <c>git shortlog -sn --no-merges</c>);</item>
+/// <item>developers: distinct authors after .mailmap and the aliases file, then joined with their name
+/// variants (names equal after accent and case folding, or a shared address that is not generic; see
+/// <see cref="Merged"/>); with <see cref="IdentityResolver.ExactNames"/> and neither file: the lines of
+/// <c>git shortlog -sn --no-merges</c>;</item>
 /// <item>employers: distinct employers of those developers through the domain map, at each commit's date;</item>
 /// <item>lines: added and removed lines of text files (<c>--numstat</c>, renames followed);</item>
 /// <item>reviews: <c>Reviewed-by</c> and <c>Acked-by</c> trailers; tests: <c>Tested-by</c>; reports: <c>Reported-by</c>.</item>
@@ -26,12 +28,20 @@ public sealed record ContributionStats(
     IReadOnlyList<DeveloperStats> ByDeveloper,
     IReadOnlyList<EmployerStats> ByEmployer,
     IReadOnlyList<ReviewerStats> ByReviewer,
+    IReadOnlyList<MergedIdentity> Merged,
     HeadlineStats? Previous,
     Growth? Growth)
 {
     /// <summary>The headline figures alone.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public HeadlineStats Headline => new(From, To, Changesets, Developers, Employers, LinesAdded, LinesRemoved, Reviews, Tests, Reports);
+
+    /// <summary>
+    /// The name the developer <paramref name="name"/> (a name after .mailmap) is shown under: the joined
+    /// name when it is one of the <see cref="Merged"/> variants, else <paramref name="name"/> itself.
+    /// </summary>
+    public string DeveloperNameOf(string name) =>
+        Merged?.FirstOrDefault(m => m.Variants.Any(v => v.Name == name))?.Name ?? name;
 
     /// <summary>These statistics compared with <paramref name="previous"/>.</summary>
     public ContributionStats ComparedWith(ContributionStats previous)

@@ -2,7 +2,7 @@ namespace Herald.Stats;
 
 /// <summary>
 /// Decides who is who: the developer a name and address belong to (after .mailmap, which git applies,
-/// and the gitdm aliases file) and their employer on a date.
+/// and the gitdm aliases file, then name variants unless <see cref="ExactNames"/>) and their employer on a date.
 /// </summary>
 public sealed class IdentityResolver
 {
@@ -11,15 +11,32 @@ public sealed class IdentityResolver
 
     /// <summary>Creates a resolver from an aliases file and an employer map.</summary>
     public IdentityResolver(GitdmAliases aliases, EmployerMap employers)
+        : this(aliases, employers, exactNames: false)
+    {
+    }
+
+    private IdentityResolver(GitdmAliases aliases, EmployerMap employers, bool exactNames)
     {
         ArgumentNullException.ThrowIfNull(aliases);
         ArgumentNullException.ThrowIfNull(employers);
         _aliases = aliases;
         _employers = employers;
+        ExactNames = exactNames;
     }
+
+    /// <summary>
+    /// False (the default): developers whose names are equal after accent and case folding, or who share
+    /// an address that is not generic, are one person (see <see cref="IdentityMerger"/>). True: a developer
+    /// is a name after .mailmap and the aliases file, as <c>git shortlog -sn --no-merges</c> counts them.
+    /// </summary>
+    public bool ExactNames { get; }
 
     /// <summary>No aliases, the built-in employer map.</summary>
     public static IdentityResolver Default { get; } = new(GitdmAliases.Empty, EmployerMap.BuiltIn);
+
+    /// <summary>This resolver with <see cref="ExactNames"/> set to <paramref name="exactNames"/>.</summary>
+    public IdentityResolver WithExactNames(bool exactNames) =>
+        exactNames == ExactNames ? this : new IdentityResolver(_aliases, _employers, exactNames);
 
     /// <summary>
     /// The key that identifies the developer: the canonical address when the aliases file names the

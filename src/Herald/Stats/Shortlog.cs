@@ -4,7 +4,8 @@ namespace Herald.Stats;
 
 /// <summary>
 /// The commits of a range grouped by author, like <c>git shortlog --no-merges</c> after .mailmap and the
-/// aliases file: authors by number of commits (then name), each author's commits oldest first.
+/// aliases file, then name variants joined unless <see cref="IdentityResolver.ExactNames"/> (as in
+/// <see cref="ContributionStats"/>): authors by number of commits (then name), each author's commits oldest first.
 /// </summary>
 /// <param name="From">The start of the range (excluded), or null.</param>
 /// <param name="To">The end of the range.</param>
@@ -17,23 +18,28 @@ public sealed record Shortlog(string? From, string To, int Changesets, IReadOnly
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(identities);
-        var authors = new Dictionary<string, (string Name, string Email, List<ShortlogEntry> Commits)>(StringComparer.Ordinal);
+        var authors = new Dictionary<string, (string Name, string Email, AddressCounts Emails, List<ShortlogEntry> Commits)>(StringComparer.Ordinal);
         var count = 0;
         var groups = new IdentityGroups(identities);
+
+        // git log reads newest first: a higher position is an older commit.
+        var readOrder = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var commit in new CommitLog(repository).Read(new LogRequest(revisions) { NoMerges = true }))
         {
             count++;
             var key = groups.Add(commit.Author.Name, commit.Author.Email);
             if (!authors.TryGetValue(key, out var author))
             {
-                authors[key] = author = (commit.Author.Name, commit.Author.Email, []);
+                authors[key] = author = (commit.Author.Name, commit.Author.Email, new AddressCounts(), []);
             }
 
+            author.Emails.Add(commit.Author.Email, count);
+            readOrder[commit.Sha] = count;
             author.Commits.Add(new ShortlogEntry(commit.Sha, commit.Subject, DateOnly.FromDateTime(commit.Author.Date.UtcDateTime)));
         }
 
         // Join the names the aliases file says are one person; the newest-seen name names them.
-        var people = new Dictionary<string, (string Name, string Email, List<ShortlogEntry> Commits)>(StringComparer.Ordinal);
+        var people = new Dictionary<string, (string Name, string Email, AddressCounts Emails, List<ShortlogEntry> Commits)>(StringComparer.Ordinal);
         foreach (var (key, author) in authors)
         {
             // git log reads newest first; a shortlog lists each author's commits oldest first.
@@ -42,14 +48,17 @@ public sealed record Shortlog(string? From, string To, int Changesets, IReadOnly
             if (people.TryGetValue(root, out var person))
             {
                 person.Commits.AddRange(author.Commits);
+                person.Emails.AddAll(author.Emails);
             }
             else
             {
-                people[root] = (author.Name, author.Email, [.. author.Commits]);
+                var emails = new AddressCounts();
+                emails.AddAll(author.Emails);
+                people[root] = (author.Name, author.Email, emails, [.. author.Commits]);
             }
         }
 
-        var list = people.Values
+        var list = (identities.ExactNames ? people.Values.Select(p => (p.Name, p.Email, p.Commits)) : JoinVariants([.. people.Values], readOrder))
             .Select(a =>
             {
                 var commits = a.Commits.OrderBy(c => c.Date).ToList();
@@ -59,11 +68,33 @@ public sealed record Shortlog(string? From, string To, int Changesets, IReadOnly
             .ToList();
         return new Shortlog(from, to, count, list);
     }
+
+    /// <summary>Joins the name variants of one person (see <see cref="IdentityMerger"/>); people come newest first.</summary>
+    private static IEnumerable<(string Name, string Email, List<ShortlogEntry> Commits)> JoinVariants(
+        List<(string Name, string Email, AddressCounts Emails, List<ShortlogEntry> Commits)> people,
+        Dictionary<string, int> readOrder)
+    {
+        var groupOf = IdentityMerger.Group(people, p => p.Name, p => p.Emails.Addresses);
+        foreach (var group in Enumerable.Range(0, people.Count).GroupBy(i => groupOf[i]))
+        {
+            var members = group.Select(i => (Person: people[i], Newest: i)).ToList();
+            if (members.Count == 1)
+            {
+                yield return (members[0].Person.Name, members[0].Person.Email, members[0].Person.Commits);
+                continue;
+            }
+
+            var emails = new AddressCounts();
+            members.ForEach(m => emails.AddAll(m.Person.Emails));
+            var name = IdentityMerger.PickName(members.Select(m => (m.Person.Name, m.Person.Commits.Count, m.Newest)));
+            yield return (name, emails.MostUsed(), [.. members.SelectMany(m => m.Person.Commits).OrderByDescending(c => readOrder[c.Sha])]);
+        }
+    }
 }
 
 /// <summary>One author in a <see cref="Shortlog"/>.</summary>
 /// <param name="Name">The author's name.</param>
-/// <param name="Email">The address of the author's newest commit.</param>
+/// <param name="Email">The address of the author's newest commit; for name variants joined, the most used address.</param>
 /// <param name="Count">The number of commits.</param>
 /// <param name="Commits">The commits, oldest first.</param>
 public sealed record ShortlogAuthor(string Name, string Email, int Count, IReadOnlyList<ShortlogEntry> Commits);

@@ -21,6 +21,10 @@ namespace Herald.Storage;
 public sealed class Indexer
 {
     /// <summary>Bumped when what the index holds changes meaning: forces a full rebuild.</summary>
+    /// <remarks>
+    /// 2: tags of tags peeled, growth compared like with like (<see cref="ReleaseRange.Comparable"/>), and
+    /// release statistics join developers' name variants (<see cref="IdentityResolver.ExactNames"/>).
+    /// </remarks>
     private const string SchemaVersion = "2";
 
     private readonly HeraldProject _project;

@@ -45,7 +45,7 @@ public sealed class StatsCommandTests(CliRepoFixture fixture) : IClassFixture<Cl
             new[]
             {
                 "from", "to", "changesets", "developers", "employers", "linesAdded", "linesRemoved", "reviews", "tests", "reports",
-                "byDeveloper", "byEmployer", "byReviewer", "previous", "growth",
+                "byDeveloper", "byEmployer", "byReviewer", "merged", "previous", "growth",
             },
             keys);
     }

@@ -33,7 +33,7 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
     /// <summary>The changes grouped by subsystem prefix, largest group first.</summary>
     public IReadOnlyList<IGrouping<string, CommitRow>> BySubsystem { get; private set; } = [];
 
-    /// <summary>The changes grouped by author, largest group first.</summary>
+    /// <summary>The changes grouped by author (name variants joined as in the statistics), largest group first.</summary>
     public IReadOnlyList<IGrouping<string, CommitRow>> ByAuthor { get; private set; } = [];
 
     /// <summary>Renders the page.</summary>
@@ -61,7 +61,7 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
             .ToListAsync(cancellationToken);
         Changes = changes.OrderBy(c => c.Ordinal).Select(c => c.Commit).Where(c => !c.Parents.Contains(' ')).ToList();
         BySubsystem = Changes.GroupBy(c => SubjectPrefix.Of(c.Subject)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        ByAuthor = Changes.GroupBy(c => c.AuthorName).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        ByAuthor = Changes.GroupBy(c => Stats?.DeveloperNameOf(c.AuthorName) ?? c.AuthorName).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         return Page();
     }
 }
