@@ -31,9 +31,6 @@ public sealed class SupportPolicy
             .ToList();
     }
 
-    /// <summary>The settings.</summary>
-    public PolicySettings Settings => _settings;
-
     /// <summary>
     /// The window of <paramref name="series"/>. <paramref name="warnings"/> receives a sentence for each
     /// date where the statement and the configuration disagree (the configuration wins).
