@@ -21,7 +21,7 @@ namespace Herald.Storage;
 public sealed class Indexer
 {
     /// <summary>Bumped when what the index holds changes meaning: forces a full rebuild.</summary>
-    private const string SchemaVersion = "1";
+    private const string SchemaVersion = "2";
 
     private readonly HeraldProject _project;
     private readonly IndexDatabase _database;
