@@ -177,4 +177,3 @@ public sealed record BackportEntry(string Sha, string Subject, DateOnly Date, IR
 /// <param name="PresentIn">The newer series that have it.</param>
 /// <param name="Advisories">The advisories its backport names.</param>
 public sealed record MissingBackport(string Sha, string Subject, IReadOnlyList<string> PresentIn, IReadOnlyList<string> Advisories);
-
