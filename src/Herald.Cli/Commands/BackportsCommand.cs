@@ -24,6 +24,8 @@ internal static class BackportsCommand
               other      neither
             and 'missing': mainline commits backported to a newer supported series but not to this
             one, while this series is supported (for a security-only series: security fixes only).
+            A missing fix whose 'Fixes:' targets are all absent from the branch (not in its history,
+            not backported to it) is listed apart as 'not applicable': introduced after this series.
             Without SERIES: every series that is supported or security-only on the date.
 
             Example:
@@ -104,19 +106,30 @@ internal static class BackportsCommand
 
         commits.Write(console);
         console.Out.WriteLine();
-        if (report.Missing.Count == 0)
+        if (report.Missing.Count > 0)
         {
-            return;
+            var missing = new TextTable { Title = $"Missing on {report.Branch}: {report.Missing.Count} fixes newer series have" }
+                .Column("Master").Column("Present in").Column("Advisories").Column("Subject");
+            foreach (var m in report.Missing)
+            {
+                missing.Row(Format.ShortSha(m.Sha), string.Join(",", m.PresentIn), m.Advisories.Count == 0 ? "-" : string.Join(",", m.Advisories), m.Subject);
+            }
+
+            missing.Write(console);
+            console.Out.WriteLine();
         }
 
-        var missing = new TextTable { Title = $"Missing on {report.Branch}: {report.Missing.Count} fixes newer series have" }
-            .Column("Master").Column("Present in").Column("Advisories").Column("Subject");
-        foreach (var m in report.Missing)
+        if (report.NotApplicable.Count > 0)
         {
-            missing.Row(Format.ShortSha(m.Sha), string.Join(",", m.PresentIn), m.Advisories.Count == 0 ? "-" : string.Join(",", m.Advisories), m.Subject);
-        }
+            var notApplicable = new TextTable { Title = $"Not applicable on {report.Branch}: {report.NotApplicable.Count} fixes for code introduced after this series" }
+                .Column("Master").Column("Fixes").Column("Introduced in").Column("Advisories").Column("Subject");
+            foreach (var n in report.NotApplicable)
+            {
+                notApplicable.Row(Format.ShortSha(n.Sha), string.Join(",", n.Fixes.Select(Format.ShortSha)), n.IntroducedIn ?? "-", n.Advisories.Count == 0 ? "-" : string.Join(",", n.Advisories), n.Subject);
+            }
 
-        missing.Write(console);
-        console.Out.WriteLine();
+            notApplicable.Write(console);
+            console.Out.WriteLine();
+        }
     }
 }

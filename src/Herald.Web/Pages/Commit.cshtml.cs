@@ -15,6 +15,9 @@ public sealed class CommitModel(PortalState state) : PortalPage(state)
     /// <summary>Its trailers.</summary>
     public IReadOnlyList<Trailer> Trailers { get; private set; } = [];
 
+    /// <summary>Its <c>Fixes:</c> trailers whose target the index knows, each with the target's full id.</summary>
+    public IReadOnlyDictionary<Trailer, string> FixesTargets { get; private set; } = new Dictionary<Trailer, string>();
+
     /// <summary>The branches holding it or a backport, or null.</summary>
     public ContainsReport? Where { get; private set; }
 
@@ -41,6 +44,16 @@ public sealed class CommitModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = Commit.Subject;
         Trailers = TrailerParser.Parse(Commit.Body);
+        var targets = new Dictionary<Trailer, string>();
+        foreach (var trailer in Trailers.Where(t => t.Key == TrailerKeys.Fixes))
+        {
+            if (BackportTrailer.CommitId(trailer) is { } id && Snapshot.Graph.Expand(id) is { } target)
+            {
+                targets.TryAdd(trailer, target);
+            }
+        }
+
+        FixesTargets = targets;
         Where = await IndexQueries.ContainsAsync(context, Snapshot, full, cancellationToken);
         return Page();
     }

@@ -15,12 +15,23 @@ public sealed class BackportIndex
     private readonly Dictionary<SeriesId, IReadOnlyList<BranchCommit>> _commits;
     private readonly Lazy<(Dictionary<SeriesId, string> Forks, Dictionary<string, string[]> Parents)> _mainline;
     private readonly Dictionary<SeriesId, HashSet<string>> _lacking = [];
+    private readonly Lazy<Dictionary<string, BranchCommit>> _byId;
 
     private BackportIndex(string mainline, Dictionary<SeriesId, IReadOnlyList<BranchCommit>> commits, Lazy<(Dictionary<SeriesId, string> Forks, Dictionary<string, string[]> Parents)> mainlineGraph)
     {
         Mainline = mainline;
         _commits = commits;
         _mainline = mainlineGraph;
+        _byId = new Lazy<Dictionary<string, BranchCommit>>(() =>
+        {
+            var byId = new Dictionary<string, BranchCommit>(StringComparer.Ordinal);
+            foreach (var commit in commits.Values.SelectMany(l => l))
+            {
+                byId.TryAdd(commit.Sha, commit);
+            }
+
+            return byId;
+        });
     }
 
     /// <summary>The mainline branch's tip commit.</summary>
@@ -64,6 +75,37 @@ public sealed class BackportIndex
             _lacking[series] = lacking;
             return lacking;
         }
+    }
+
+    /// <summary>
+    /// Whether the branch of <paramref name="series"/> has the mainline commit <paramref name="commit"/> (a full
+    /// id) in its history: it was made before the branch forked. False for commits the index does not
+    /// know as mainline commits made since the oldest fork.
+    /// </summary>
+    public bool Reaches(SeriesId series, string commit) =>
+        _mainline.Value.Parents.ContainsKey(commit) && !MainlineLacking(series).Contains(commit);
+
+    /// <summary>
+    /// Whether the branch of <paramref name="series"/> has <paramref name="commit"/> (a full id) by
+    /// <paramref name="until"/>: in its history, or copied onto it (<c>master commit:</c>, cherry-pick line or
+    /// identical patch). A stable-only commit of another branch counts through the mainline commit it copies.
+    /// Commits the index cannot place (older than every fork, or unknown to it) count as present, so a
+    /// caller that drops what a branch lacks never drops on a guess.
+    /// </summary>
+    public bool Holds(SeriesId series, string commit, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        if (HoldsDirectly(series, commit, until) is { } direct)
+        {
+            return direct;
+        }
+
+        if (_byId.Value.TryGetValue(commit, out var elsewhere))
+        {
+            return elsewhere.MasterCommit is { } master && master != commit && HoldsDirectly(series, master, until) != false;
+        }
+
+        return true;
     }
 
     /// <summary>The branch-only commits of <paramref name="series"/>, newest first; empty when not scanned.</summary>
@@ -111,7 +153,13 @@ public sealed class BackportIndex
             }
         }
 
-        var abbreviated = scanned.Values.SelectMany(l => l).Select(r => r.Trailer).Where(t => t is { Length: < 40 }).Select(t => t!).Distinct().ToList();
+        // Trailers and Fixes: targets name commits by abbreviations: one cat-file resolves them all.
+        var abbreviated = scanned.Values.SelectMany(l => l)
+            .SelectMany(r => r.Fixes.Prepend(r.Trailer))
+            .Where(t => t is { Length: < 40 })
+            .Select(t => t!)
+            .Distinct()
+            .ToList();
         var full = ExpandAbbreviations(repository, abbreviated);
 
         // Where each branch forked, and the mainline since the oldest fork (with parents): what the
@@ -159,9 +207,20 @@ public sealed class BackportIndex
             {
                 string? master = r.Trailer is null ? byPatch.GetValueOrDefault(r.Sha) : full.GetValueOrDefault(r.Trailer, r.Trailer);
                 var matchedBy = r.Trailer is not null ? r.TrailerKind : master is not null ? "patch-id" : null;
-                return new BranchCommit(r.Sha, r.Subject, r.Date, master, matchedBy, r.Advisories);
+                var fixes = r.Fixes.Select(f => full.GetValueOrDefault(f, f)).ToList();
+                return new BranchCommit(r.Sha, r.Subject, r.Date, master, matchedBy, r.Advisories, fixes);
             }).ToList());
         return new BackportIndex(mainlineTip, commits, mainlineGraph);
+    }
+
+    private bool? HoldsDirectly(SeriesId series, string commit, DateTimeOffset until)
+    {
+        if (CommitsOf(series).Any(c => c.Date <= until && (c.Sha == commit || c.MasterCommit == commit)))
+        {
+            return true;
+        }
+
+        return _mainline.Value.Parents.ContainsKey(commit) ? !MainlineLacking(series).Contains(commit) : null;
     }
 
     private static Dictionary<string, string[]> MainlineSince(GitRepository repository, string mainlineTip, List<string> forks)
@@ -222,7 +281,8 @@ public sealed class BackportIndex
         foreach (var fields in RecordReader.Read(stream, 4))
         {
             var (sha, source, date, message) = (fields[0], fields[1], fields[2], fields[3]);
-            var found = BackportTrailer.Find(TrailerParser.Parse(message));
+            var trailers = TrailerParser.Parse(message);
+            var found = BackportTrailer.Find(trailers);
             var trailer = found?.Sha;
             var kind = found?.Kind;
 
@@ -233,9 +293,10 @@ public sealed class BackportIndex
                 CommitReader.SubjectOf(message),
                 trailer,
                 kind,
-                AdvisoryReferences.Find(message));
+                AdvisoryReferences.Find(message),
+                BackportTrailer.Fixes(trailers));
         }
     }
 
-    private sealed record RawCommit(string Sha, string Source, DateTimeOffset Date, string Subject, string? Trailer, string? TrailerKind, IReadOnlyList<string> Advisories);
+    private sealed record RawCommit(string Sha, string Source, DateTimeOffset Date, string Subject, string? Trailer, string? TrailerKind, IReadOnlyList<string> Advisories, IReadOnlyList<string> Fixes);
 }

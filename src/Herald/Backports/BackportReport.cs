@@ -16,7 +16,13 @@ namespace Herald.Backports;
 /// <param name="Since">The latest release (tag) on or before the as-of date; null when none.</param>
 /// <param name="Commits">Non-merge commits on the branch after <paramref name="Since"/>, newest first.</param>
 /// <param name="Missing">Fixes backported to a newer supported series but not to this one; empty unless this series is supported or security-only (then only security fixes).</param>
-public sealed record BackportReport(string Series, string Branch, SupportStatus Status, string? Since, IReadOnlyList<BackportEntry> Commits, IReadOnlyList<MissingBackport> Missing)
+/// <param name="NotApplicable">
+/// Fixes that would be missing but repair only code the branch never had: every commit their
+/// <c>Fixes:</c> trailers name is absent from the branch (neither in its history nor backported to it).
+/// A fix without <c>Fixes:</c>, or with one target the branch has or that the repository does not know,
+/// stays in <paramref name="Missing"/>.
+/// </param>
+public sealed record BackportReport(string Series, string Branch, SupportStatus Status, string? Since, IReadOnlyList<BackportEntry> Commits, IReadOnlyList<MissingBackport> Missing, IReadOnlyList<NotApplicableBackport> NotApplicable)
 {
     /// <summary>Builds the reports of <paramref name="series"/> (each must have a stable branch).</summary>
     public static IReadOnlyList<BackportReport> Build(
@@ -35,8 +41,6 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
         var endOfDay = new DateTimeOffset(asOf.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
         var wanted = series.ToList();
 
-        // Stable fixes of a series are the backports after its X.Y.0: cherry-picks made while preparing
-        // the release itself are not fixes other series lack.
         // Stable fixes of a series are the backports after its X.Y.0: cherry-picks made while preparing
         // the release itself are not fixes other series lack.
         var fixes = index.Series.ToDictionary(
@@ -79,11 +83,12 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
             .ToList();
 
         var missing = new List<MissingBackport>();
+        var notApplicable = new List<NotApplicableBackport>();
         if (status is SupportStatus.Supported or SupportStatus.Security)
         {
             var notInBranch = index.MainlineLacking(series);
             var here = all.Where(c => c.Date <= endOfDay && c.MasterCommit is not null).Select(c => c.MasterCommit!).ToHashSet(StringComparer.Ordinal);
-            var found = new Dictionary<string, (BranchCommit Commit, List<string> PresentIn)>(StringComparer.Ordinal);
+            var found = new Dictionary<string, (BranchCommit Commit, List<string> PresentIn, List<string> Fixes)>(StringComparer.Ordinal);
             var newerSupported = index.Series.Where(s => s > series && statuses.GetValueOrDefault(s) is SupportStatus.Supported or SupportStatus.Security).Order().ToList();
             foreach (var newer in newerSupported)
             {
@@ -102,8 +107,10 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
 
                     if (!found.TryGetValue(master, out var entry))
                     {
-                        found[master] = entry = (commit, []);
+                        found[master] = entry = (commit, [], []);
                     }
+
+                    entry.Fixes.AddRange(commit.Fixes.Except(entry.Fixes, StringComparer.Ordinal));
 
                     if (!entry.PresentIn.Contains(newer.ToString()))
                     {
@@ -126,14 +133,30 @@ public sealed record BackportReport(string Series, string Branch, SupportStatus 
                 }
             }
 
-            missing = found
-                .OrderByDescending(e => e.Value.Commit.Date)
-                .Select(e => new MissingBackport(e.Key, e.Value.Commit.Subject, e.Value.PresentIn, e.Value.Commit.Advisories))
-                .ToList();
+            // A fix for code introduced after the fork (and never backported) has nothing to fix here.
+            foreach (var (master, entry) in found.OrderByDescending(e => e.Value.Commit.Date))
+            {
+                if (entry.Fixes.Count > 0 && entry.Fixes.All(target => !index.Holds(series, target, endOfDay)))
+                {
+                    notApplicable.Add(new NotApplicableBackport(master, entry.Commit.Subject, entry.Fixes, IntroducedIn(catalog, index, entry.Fixes, asOf), entry.PresentIn, entry.Commit.Advisories));
+                }
+                else
+                {
+                    missing.Add(new MissingBackport(master, entry.Commit.Subject, entry.PresentIn, entry.Commit.Advisories));
+                }
+            }
         }
 
-        return new BackportReport(series.ToString(), branch, status, latest?.Tag, commits, missing);
+        return new BackportReport(series.ToString(), branch, status, latest?.Tag, commits, missing, notApplicable);
     }
+
+    /// <summary>The X.Y.0 of the oldest scanned series forked after one of <paramref name="targets"/>; null while none is released.</summary>
+    private static string? IntroducedIn(ReleaseCatalog catalog, BackportIndex index, IReadOnlyList<string> targets, DateOnly asOf) =>
+        index.Series
+            .Order()
+            .Where(s => targets.Any(t => index.Reaches(s, t)))
+            .Select(s => catalog.InSeries(s).FirstOrDefault(r => r.Version.IsSeriesStart && DateOnly.FromDateTime(r.Date.UtcDateTime) <= asOf))
+            .FirstOrDefault(r => r is not null)?.Version.ToString();
 
     private static HashSet<string> Lines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);

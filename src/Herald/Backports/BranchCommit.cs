@@ -7,7 +7,11 @@ namespace Herald.Backports;
 /// <param name="MasterCommit">The master commit it copies, from a trailer (possibly abbreviated) or a patch-id match; null when none.</param>
 /// <param name="MatchedBy">How <paramref name="MasterCommit"/> was found: "trailer", "cherry-pick", "patch-id", or null.</param>
 /// <param name="Advisories">The advisories the message names.</param>
-public sealed record BranchCommit(string Sha, string Subject, DateTimeOffset Date, string? MasterCommit, string? MatchedBy, IReadOnlyList<string> Advisories)
+/// <param name="Fixes">
+/// The commits its <c>Fixes:</c> trailers name, in message order: full ids where the repository has
+/// exactly one commit of that abbreviation, else as written (lower case).
+/// </param>
+public sealed record BranchCommit(string Sha, string Subject, DateTimeOffset Date, string? MasterCommit, string? MatchedBy, IReadOnlyList<string> Advisories, IReadOnlyList<string> Fixes)
 {
     /// <summary>The kinds of the commit: backport and/or security, else other.</summary>
     public IReadOnlyList<BackportKind> Kinds

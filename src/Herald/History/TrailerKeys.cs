@@ -27,7 +27,10 @@ public static class TrailerKeys
     /// <summary><c>cherry picked from commit</c>: the line <c>git cherry-pick -x</c> adds.</summary>
     public const string CherryPickedFrom = "cherry picked from commit";
 
+    /// <summary><c>Fixes</c>: the commit (usually abbreviated to 12 digits) that introduced what this one fixes.</summary>
+    public const string Fixes = "Fixes";
+
     /// <summary>Every key above, for lookups.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [SignedOffBy, ReviewedBy, AckedBy, TestedBy, ReportedBy, MasterCommit, MasterDate];
+        [SignedOffBy, ReviewedBy, AckedBy, TestedBy, ReportedBy, MasterCommit, MasterDate, Fixes];
 }

@@ -22,8 +22,9 @@ public sealed class Indexer
 {
     /// <summary>Bumped when what the index holds changes meaning: forces a full rebuild.</summary>
     /// <remarks>
-    /// 2: tags of tags peeled, growth compared like with like (<see cref="ReleaseRange.Comparable"/>), and
-    /// release statistics join developers' name variants (<see cref="IdentityResolver.ExactNames"/>).
+    /// 2: tags of tags peeled, growth compared like with like (<see cref="ReleaseRange.Comparable"/>),
+    /// release statistics join developers' name variants (<see cref="IdentityResolver.ExactNames"/>), and
+    /// backport reports list fixes for code a branch never had apart from the missing ones.
     /// </remarks>
     private const string SchemaVersion = "2";
 

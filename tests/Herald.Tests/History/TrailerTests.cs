@@ -34,7 +34,7 @@ public sealed class TrailerTests
     [Fact]
     public void Parse_UnknownKeysAndEmptyValues_AreIgnored()
     {
-        var trailers = TrailerParser.Parse("Subject\n\nCc: someone@example.com\nFixes: 1234abcd (\"thing\")\nSigned-off-by:\nLink: https://example.com\n");
+        var trailers = TrailerParser.Parse("Subject\n\nCc: someone@example.com\nSuggested-by: A <a@example.com>\nSigned-off-by:\nLink: https://example.com\n");
 
         Assert.Empty(trailers);
     }
@@ -49,6 +49,14 @@ public sealed class TrailerTests
         Assert.Equal(
             [new Trailer(TrailerKeys.MasterCommit, sha), new Trailer(TrailerKeys.MasterDate, "2020-01-01 12:00:00 +0100")],
             trailers);
+    }
+
+    [Fact]
+    public void Parse_FixesLine_GivesTheTargetWithItsSubject()
+    {
+        var trailer = Assert.Single(TrailerParser.Parse("Fix\n\nfixes: 1234abcd5678 (\"x86: thing\")\n"));
+
+        Assert.Equal(new Trailer(TrailerKeys.Fixes, "1234abcd5678 (\"x86: thing\")"), trailer);
     }
 
     [Fact]
