@@ -87,4 +87,11 @@ if [ -z "${HERALD_TEST_S3:-}" ]; then
   export HERALD_TEST_S3="http://$s3_address"
 fi
 
+# The container image: built and smoke-tested only where a container engine runs (none on the CI machines).
+if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  "$here/.ci/container-smoke.sh"
+else
+  echo "test.sh: container test not run: no container engine available ('docker info' failed)"
+fi
+
 dotnet test "$here/Herald.slnx" -c Release --nologo --logger "console;verbosity=normal" "$@"
