@@ -15,6 +15,11 @@ public static class ConfigLoader
     /// <summary>The configuration file's name.</summary>
     public const string FileName = "herald.toml";
 
+    /// <summary>The configuration version this Herald reads: the top-level <c>version</c> key, 1 when absent.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string VersionKey = "version";
+
     /// <summary>
     /// Finds the configuration for <paramref name="repository"/>: <paramref name="configPath"/> when given
     /// (it must exist); else <c>herald.toml</c> in the work tree's top folder; for a bare repository,
@@ -81,7 +86,8 @@ public static class ConfigLoader
     {
         var root = TomlSection.Root(
             TomlDocument.Load(path),
-            ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key);
+            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key);
+        RejectOtherVersion(root);
         root.RejectUnknownKeys();
         var project = ProjectSettings.Read(root, repository);
         var releases = ReleaseSettings.Read(root, repository, refs);
@@ -101,5 +107,23 @@ public static class ConfigLoader
             SourcePath = path,
             DetectionNote = releases.DetectionNote,
         };
+    }
+
+    // Checked before anything else: a file written for another version may hold keys this Herald does not
+    // know, and the version is then the error worth reporting.
+    private static void RejectOtherVersion(TomlSection root)
+    {
+        if (!root.TryGet(VersionKey, out var value) || value is long and SchemaVersion)
+        {
+            return;
+        }
+
+        var fix = value switch
+        {
+            long newer and > SchemaVersion => $"use a Herald that reads version {newer}, or write the file for version {SchemaVersion} (version = {SchemaVersion})",
+            string => $"write version = {SchemaVersion}, a number without quotes, or remove the line (no version means {SchemaVersion})",
+            _ => $"write version = {SchemaVersion} or remove the line (no version means {SchemaVersion})",
+        };
+        throw root.Error(VersionKey, $"'{VersionKey}' is {TomlDocument.Describe(value)}; this Herald reads configuration version {SchemaVersion}; {fix}.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
@@ -83,7 +84,7 @@ internal sealed class TomlDocument
     {
         string s => $"the string \"{s}\"",
         long l => $"the number {l}",
-        double d => $"the number {d}",
+        double d => $"the number {d.ToString(double.IsInteger(d) ? "0.0" : "R", CultureInfo.InvariantCulture)}",
         bool b => b ? "true" : "false",
         TomlDateTime t => $"the date {t}",
         TomlArray => "an array",

@@ -37,7 +37,8 @@ internal sealed class TomlSection
 
     /// <summary>
     /// The top level of <paramref name="document"/>, which may hold <paramref name="keys"/>. Unlike child
-    /// tables, unknown keys are not rejected yet (call <see cref="RejectUnknownKeys"/>).
+    /// tables, unknown keys are not rejected yet (see <see cref="RejectUnknownKeys"/>): a reader may first check
+    /// what decides how to read the rest, such as the configuration version.
     /// </summary>
     public static TomlSection Root(TomlDocument document, params string[] keys)
     {
