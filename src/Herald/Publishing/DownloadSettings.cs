@@ -9,6 +9,7 @@ public sealed record DownloadSettings
 {
     /// <summary>The table's name at the top level of <c>herald.toml</c>.</summary>
     internal const string Key = "downloads";
+
     /// <summary>
     /// The portal's public address (absolute http or https, <c>base_url</c>): download links on pages and
     /// every link in feeds are made absolute with it; null for links relative to the request.
