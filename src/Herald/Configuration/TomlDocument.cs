@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
@@ -7,8 +8,8 @@ using Tomlyn.Syntax;
 namespace Herald.Configuration;
 
 /// <summary>
-/// A parsed TOML file that answers typed questions with errors naming the file, the line and the fix:
-/// unknown keys, wrong types and bad values are all a <see cref="HeraldException"/>.
+/// A parsed TOML file and where each of its keys was written; syntax errors and duplicate keys are a
+/// <see cref="HeraldException"/> naming the file and the line. <see cref="TomlSection"/> reads its tables.
 /// </summary>
 internal sealed class TomlDocument
 {
@@ -21,7 +22,11 @@ internal sealed class TomlDocument
         _metadata = metadata;
     }
 
+    /// <summary>The file, as given.</summary>
     public string Path { get; }
+
+    /// <summary>The folder of the file, which relative paths in it are relative to.</summary>
+    public string Folder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
 
     public TomlTable Root { get; }
 
@@ -74,126 +79,12 @@ internal sealed class TomlDocument
             ? property.Span.Start.Line + 1
             : 0;
 
-    public HeraldException Error(TomlTable table, string key, string message)
-    {
-        var line = LineOf(table, key);
-        return new HeraldException(line > 0 ? $"{Path}:{line}: {message}" : $"{Path}: {message}");
-    }
-
-    /// <summary>Throws for the first key of <paramref name="table"/> not in <paramref name="known"/>.</summary>
-    public void RejectUnknownKeys(TomlTable table, string tableName, params string[] known)
-    {
-        foreach (var key in table.Keys)
-        {
-            if (!known.Contains(key, StringComparer.Ordinal))
-            {
-                var where = tableName.Length == 0 ? "at the top level" : $"in [{tableName}]";
-                throw Error(table, key, $"unknown key '{key}' {where}; known keys: {string.Join(", ", known)}.");
-            }
-        }
-    }
-
-    public TomlTable? Table(TomlTable parent, string key, string name)
-    {
-        if (!parent.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        return value as TomlTable ?? throw Error(parent, key, $"'{name}' must be a table ([{name}]).");
-    }
-
-    public TomlTableArray? TableArray(TomlTable parent, string key, string name)
-    {
-        if (!parent.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        return value as TomlTableArray ?? throw Error(parent, key, $"'{name}' must be an array of tables ([[{name}]]).");
-    }
-
-    public string? String(TomlTable table, string key, string name)
-    {
-        if (!table.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        return value as string ?? throw Error(table, key, $"'{name}' must be a string in quotes, not {Describe(value)}.");
-    }
-
-    /// <summary>A string, or an array of strings (at least one), as a list; null when the key is absent.</summary>
-    public IReadOnlyList<string>? Strings(TomlTable table, string key, string name)
-    {
-        if (!table.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        if (value is string one)
-        {
-            return [one];
-        }
-
-        if (value is TomlArray array && array.Count > 0 && array.All(item => item is string))
-        {
-            return [.. array.Cast<string>()];
-        }
-
-        throw Error(table, key, $"'{name}' must be a string in quotes or a list of them (e.g. [\"v{{version}}\", \"{{version}}\"]), not {Describe(value)}.");
-    }
-
-    public bool? Boolean(TomlTable table, string key, string name)
-    {
-        if (!table.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        return value is bool b ? b : throw Error(table, key, $"'{name}' must be true or false, not {Describe(value)}.");
-    }
-
-    public int? Integer(TomlTable table, string key, string name, int minimum, int maximum)
-    {
-        if (!table.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        if (value is not long number)
-        {
-            throw Error(table, key, $"'{name}' must be a whole number, not {Describe(value)}.");
-        }
-
-        if (number < minimum || number > maximum)
-        {
-            throw Error(table, key, $"'{name}' is {number}; it must be between {minimum} and {maximum}.");
-        }
-
-        return (int)number;
-    }
-
-    public DateOnly? Date(TomlTable table, string key, string name)
-    {
-        if (!table.TryGetValue(key, out var value))
-        {
-            return null;
-        }
-
-        return value switch
-        {
-            TomlDateTime t when t.Kind is TomlDateTimeKind.LocalDate => DateOnly.FromDateTime(t.DateTime.DateTime),
-            string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", out var d) => d,
-            _ => throw Error(table, key, $"'{name}' must be a date written as yyyy-mm-dd (e.g. 2027-12-12), not {Describe(value)}."),
-        };
-    }
-
-    private static string Describe(object value) => value switch
+    /// <summary>How a TOML value reads in a message, e.g. <c>the string "no"</c>.</summary>
+    public static string Describe(object value) => value switch
     {
         string s => $"the string \"{s}\"",
         long l => $"the number {l}",
-        double d => $"the number {d}",
+        double d => $"the number {d.ToString(double.IsInteger(d) ? "0.0" : "R", CultureInfo.InvariantCulture)}",
         bool b => b ? "true" : "false",
         TomlDateTime t => $"the date {t}",
         TomlArray => "an array",
