@@ -10,6 +10,7 @@ namespace Herald.Web;
 internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundLoop
 {
     private long _generation;
+    private (string Data, string? Connection)? _databaseFor;
     private string? _artifactsStamp;
 
     protected override async Task RunAsync(CancellationToken stoppingToken)
@@ -34,8 +35,15 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
         {
             var home = HeraldProject.DefaultDataHome(Environment.GetEnvironmentVariable("XDG_DATA_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
             var project = HeraldProject.Open(options.Repository, options.Config, options.Data, Environment.CurrentDirectory, home);
-            var database = IndexDatabase.For(project.DataDirectory, options.Database ?? project.Config.Database);
-            state.Database = database;
+            // The same database as last time keeps its instance, which has migrated already: once per portal, not per refresh.
+            var connection = options.Database ?? project.Config.Database;
+            if (state.Database is null || _databaseFor != (project.DataDirectory, connection))
+            {
+                state.Database = IndexDatabase.For(project.DataDirectory, connection);
+                _databaseFor = (project.DataDirectory, connection);
+            }
+
+            var database = state.Database;
             state.CadenceMonths = project.Config.Policy.CadenceMonths;
             if (state.Store is null || state.DownloadSettings.S3 != project.Config.Downloads.S3 || state.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder)
             {
