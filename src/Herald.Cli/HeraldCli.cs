@@ -62,5 +62,11 @@ internal static class HeraldCli
             await console.Error.WriteLineAsync("herald: " + e.Message);
             return UserError;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine's files, not a bug: .NET's message names the path; a stack trace would not help.
+            await console.Error.WriteLineAsync("herald: " + e.Message);
+            return UserError;
+        }
     }
 }
