@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Herald.Publishing;
 using Herald.Storage;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -5,7 +7,8 @@ namespace Herald.Web;
 
 /// <summary>
 /// Indexes the repository when the portal starts, then on an interval and when <c>POST /api/refresh</c>
-/// asks, and publishes each new snapshot. The only writer of the index in the portal.
+/// asks, and publishes each new snapshot; in between, notices new publishes in a local artifact store.
+/// The only writer of the index in the portal.
 /// </summary>
 internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundLoop
 {
@@ -18,14 +21,54 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
         while (!stoppingToken.IsCancellationRequested)
         {
             await RefreshAsync(stoppingToken);
+            var since = Stopwatch.StartNew();
             try
             {
-                await state.WaitForRequestAsync(options.RefreshInterval, stoppingToken);
+                // Between refreshes, a cheap look at what is published: a publish shows on the pages at once.
+                while (since.Elapsed < options.RefreshInterval)
+                {
+                    var left = options.RefreshInterval - since.Elapsed;
+                    var wait = left < TimeSpan.Zero ? TimeSpan.Zero : left < options.PublishCheckInterval ? left : options.PublishCheckInterval;
+                    if (await state.WaitForRequestAsync(wait, stoppingToken))
+                    {
+                        break;
+                    }
+
+                    await CheckPublishedAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Re-renders pages when a local store's releases changed (a stat of each release folder); an object
+    /// store is listed only on refreshes, a request each.
+    /// </summary>
+    private async Task CheckPublishedAsync(CancellationToken cancellationToken)
+    {
+        if (state.Store is not LocalArtifactStore store || state.Snapshot is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var stamp = await store.StampAsync(cancellationToken);
+            if (stamp != _artifactsStamp)
+            {
+                _artifactsStamp = stamp;
+                await state.InvalidateAsync(cache, cancellationToken);
+                state.RequestMirrorCheck();
+                logger.LogInformation("Published files changed: pages re-rendered");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not read the published files in {Store}: {Message}", store.Location, e.Message);
         }
     }
 
@@ -47,7 +90,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             state.CadenceMonths = project.Config.Policy.CadenceMonths;
             if (state.Store is null || state.DownloadSettings.S3 != project.Config.Downloads.S3 || state.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder)
             {
-                state.Store = Herald.Publishing.ArtifactStore.For(project);
+                state.Store = ArtifactStore.For(project);
             }
 
             state.KeysFolder = Path.Combine(project.DataDirectory, "keys");
