@@ -131,9 +131,15 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",
                 result.Changed ? "updated" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
         }
+        catch (HeraldException e)
+        {
+            // What the user can fix (a missing repository, a shallow clone, a bad configuration): its message says
+            // it all, so one line. The portal keeps serving the last snapshot (or 503 on /healthz) and tries again.
+            state.LastError = e.Message;
+            logger.LogError("Indexing failed: {Message}", e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The portal keeps serving the last snapshot (or 503 on /healthz) and tries again later.
             state.LastError = e.Message;
             logger.LogError(e, "Indexing failed: {Message}", e.Message);
         }
