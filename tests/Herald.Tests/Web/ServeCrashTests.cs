@@ -63,12 +63,13 @@ public sealed class ServeCrashTests : IDisposable
     }
 
     [Fact]
-    public async Task Serve_AfterAMigrationKilledHoldingTheEfLock_BecomesHealthy()
+    public async Task Serve_AfterAMigrationKilledHoldingTheEfLock_ClearsItAtStartAndBecomesHealthy()
     {
         var (code, _, output) = HeraldProcess.Run(_work, Index());
         Assert.True(code == 0, $"the first index failed ({code}):\n{output}");
+        // The index is up to date, so no refresh needs the database: serve migrates (and clears the lock) at
+        // start all the same, and a later refresh never takes the lock, so a kill then cannot leave it.
         PlantEfMigrationLock();
-        File.Delete(Directory.GetFiles(_data, "index-*.fingerprint").Single());
 
         var port = HeraldProcess.FreePort();
         using var serve = StartServe(port);
