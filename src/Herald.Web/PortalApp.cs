@@ -100,7 +100,9 @@ public static class PortalApp
         app.Use((context, next) =>
         {
             var request = context.Request;
+            // (Not the error page re-executed for a failed request: that keeps its 500.)
             if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
                 && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
             {
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;

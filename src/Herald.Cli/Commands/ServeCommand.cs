@@ -70,7 +70,7 @@ internal static class ServeCommand
             var app = PortalApp.Build([], options, builder =>
             {
                 builder.WebHost.UseUrls(listen);
-                builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", _ => !Volatile.Read(ref starting));
+                builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && !Volatile.Read(ref starting));
             });
             try
             {
