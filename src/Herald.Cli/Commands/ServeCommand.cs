@@ -80,6 +80,10 @@ internal static class ServeCommand
             {
                 throw new HeraldException($"--urls '{listen}': the address is already in use by another process; stop that process or pass a free port, e.g. --urls http://127.0.0.1:8081.", e);
             }
+            catch (InvalidOperationException e) when (e.Message.StartsWith("Unable to configure HTTPS endpoint", StringComparison.Ordinal))
+            {
+                throw new HeraldException($"--urls '{listen}': HTTPS needs a certificate and none is configured; set Kestrel__Certificates__Default__Path (and __Password), or listen on http:// behind a TLS proxy.", e);
+            }
             catch (Exception e) when (e is IOException or SocketException or FormatException or ArgumentException)
             {
                 throw new HeraldException($"--urls '{listen}': cannot listen there ({e.Message.TrimEnd('.')}); pass an address this machine has and a free port, e.g. --urls http://127.0.0.1:8081.", e);

@@ -82,6 +82,16 @@ public sealed class FaultMessageTests : IDisposable
         AssertOneLine(code, error, output, $"herald: --urls '{urls}'", "http://HOST:PORT");
     }
 
+    [Fact]
+    public void Serve_HttpsWithoutACertificate_OneLineNamingTheFixAndExit1()
+    {
+        var url = $"https://127.0.0.1:{HeraldProcess.FreePort()}";
+
+        var (code, error, output) = HeraldProcess.Run(_work, ["serve", .. Common(_project.NewFolder("data")), "--urls", url, "--access-log", "off"]);
+
+        AssertOneLine(code, error, output, $"herald: --urls '{url}': HTTPS needs a certificate", "Kestrel__Certificates__Default__Path");
+    }
+
     public void Dispose()
     {
         foreach (var folder in Directory.EnumerateDirectories(_work, "read-only-*"))
