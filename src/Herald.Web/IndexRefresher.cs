@@ -89,7 +89,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             var database = state.Database;
             // At start, even when the index is up to date and the indexer would not open it: a refresh then never
             // takes the migration lock (a kill during a refresh used to leave it taken).
-            await database.EnsureMigratedAsync(cancellationToken);
+            await database.EnsureMigratedAsync(new Progress<string>(waiting => logger.LogWarning("Index: {Waiting}", waiting)), cancellationToken);
             state.CadenceMonths = project.Config.Policy.CadenceMonths;
             if (state.Store is null || state.DownloadSettings.S3 != project.Config.Downloads.S3 || state.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder)
             {

@@ -81,13 +81,15 @@ public sealed class IndexDatabase
     /// Brings the schema up to date once for this instance: later calls return the same task, so a portal
     /// migrates when it starts, not on every refresh. A failed or cancelled migration is tried again.
     /// </summary>
-    public Task EnsureMigratedAsync(CancellationToken cancellationToken = default)
+    /// <param name="progress">Told when the migration has to wait for another process's.</param>
+    /// <param name="cancellationToken">Stops the migration (a later call tries again).</param>
+    public Task EnsureMigratedAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             if (_migration is null || _migration.IsFaulted || _migration.IsCanceled)
             {
-                _migration = MigrateAsync(cancellationToken);
+                _migration = MigrateAsync(progress, cancellationToken);
             }
 
             return _migration;
@@ -103,8 +105,10 @@ public sealed class IndexDatabase
     /// of a SQLite index first holds <c>index.db.lock</c> beside it (an OS lock, which dies with its
     /// process); holding that file, a row left in the table belongs to no living process and is cleared.
     /// </remarks>
+    /// <param name="progress">Told when the migration has to wait for another process's.</param>
+    /// <param name="cancellationToken">Stops the migration.</param>
     /// <exception cref="HeraldException">Another process has been migrating the index for longer than <see cref="MigrationPatience"/>.</exception>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public async Task MigrateAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         if (IsPostgres)
         {
@@ -114,16 +118,17 @@ public sealed class IndexDatabase
             return;
         }
 
-        await using var held = await HoldMigrationLockAsync(File + ".lock", cancellationToken);
+        await using var held = await HoldMigrationLockAsync(File + ".lock", progress, cancellationToken);
         await using var context = CreateContext();
         await ClearStaleMigrationLockAsync(context, cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
-    private static async Task<FileStream> HoldMigrationLockAsync(string path, CancellationToken cancellationToken)
+    private static async Task<FileStream> HoldMigrationLockAsync(string path, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
+        var told = false;
         while (true)
         {
             try
@@ -133,6 +138,12 @@ public sealed class IndexDatabase
             }
             catch (IOException e) when (SharingViolation.Contains(e.HResult))
             {
+                if (!told)
+                {
+                    told = true;
+                    progress?.Report($"waiting for '{path}': another herald process is updating the index's schema (at most {MigrationPatience.TotalSeconds:0} s)");
+                }
+
                 if (waited.Elapsed >= MigrationPatience)
                 {
                     throw new HeraldException($"'{path}' has been held for {MigrationPatience.TotalSeconds:0} s by another herald process updating the index's schema; let it finish or stop it, then run again.", e);
