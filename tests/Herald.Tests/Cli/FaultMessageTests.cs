@@ -92,6 +92,26 @@ public sealed class FaultMessageTests : IDisposable
         AssertOneLine(code, error, output, $"herald: --urls '{url}': HTTPS needs a certificate", "Kestrel__Certificates__Default__Path");
     }
 
+    [Fact]
+    public void Index_TerminatedWhileWaitingForTheMigrationLock_OneLineAndExit130()
+    {
+        var data = _project.NewFolder("data");
+        using var held = new FileStream(Path.Combine(data, "index.db.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        using var index = HeraldProcess.Start(_work, ["index", .. Common(data)]);
+        // Well within the 30 s it would wait: started, and waiting for the lock.
+        Thread.Sleep(TimeSpan.FromSeconds(5));
+        Assert.False(index.HasExited, $"index did not wait for the held lock:\n{index.Output}");
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", index.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        var code = index.WaitForExit();
+
+        Assert.True(code == 130, $"expected exit 130, got {code}:\n{index.Output}");
+        Assert.Equal("herald: interrupted.\n", index.Error);
+    }
+
     public void Dispose()
     {
         foreach (var folder in Directory.EnumerateDirectories(_work, "read-only-*"))

@@ -67,6 +67,9 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
