@@ -2,7 +2,7 @@
 # Runs Herald on a repository with the embedded defaults (no configuration needed; SQLite index and
 # caches in $XDG_DATA_HOME/herald/<slug>). Installs git if it is missing, builds once, then runs:
 #   ./run.sh                                   # the portal (herald serve) for the current folder's repository
-#   ./run.sh --repo ~/src/xen                  # the portal for that repository, http://127.0.0.1:8080
+#   ./run.sh --repo ~/src/xen                  # the portal for that repository, http://127.0.0.1:8080 (--repo=PATH works too)
 #   ./run.sh stats 4.9.0 --repo ~/src/xen      # any verb with its arguments
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,6 +22,7 @@ fi
 
 case "${1:-}" in
   ""|-*) # no verb: the portal
-    if printf '%s\n' "$@" | grep -qx -- '--repo'; then set -- serve "$@"; else set -- serve --repo "$PWD" "$@"; fi ;;
+    # --repo PATH or --repo=PATH: either names the repository.
+    if printf '%s\n' "$@" | grep -qE -- '^--repo(=|$)'; then set -- serve "$@"; else set -- serve --repo "$PWD" "$@"; fi ;;
 esac
 exec "$bin/herald" "$@"

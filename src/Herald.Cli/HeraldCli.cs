@@ -12,6 +12,9 @@ internal static class HeraldCli
     /// <summary>Exit code of bad usage (unknown option, missing argument).</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code after Ctrl-C or SIGTERM stopped a verb (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Herald: the release desk for projects with long-lived stable branches.");
@@ -59,6 +62,18 @@ internal static class HeraldCli
         }
         catch (HeraldException e)
         {
+            await console.Error.WriteLineAsync("herald: " + e.Message);
+            return UserError;
+        }
+        catch (OperationCanceledException e) when (e.InnerException is not TimeoutException)
+        {
+            // Ctrl-C or SIGTERM cancelled the verb: every writer leaves the previous state whole, nothing to report but that.
+            await console.Error.WriteLineAsync("herald: interrupted.");
+            return Interrupted;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine's files, not a bug: .NET's message names the path; a stack trace would not help.
             await console.Error.WriteLineAsync("herald: " + e.Message);
             return UserError;
         }

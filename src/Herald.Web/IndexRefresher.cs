@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Herald.Publishing;
 using Herald.Storage;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -5,11 +7,13 @@ namespace Herald.Web;
 
 /// <summary>
 /// Indexes the repository when the portal starts, then on an interval and when <c>POST /api/refresh</c>
-/// asks, and publishes each new snapshot. The only writer of the index in the portal.
+/// asks, and publishes each new snapshot; in between, notices new publishes in a local artifact store.
+/// The only writer of the index in the portal.
 /// </summary>
 internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundLoop
 {
     private long _generation;
+    private (string Data, string? Connection)? _databaseFor;
     private string? _artifactsStamp;
 
     protected override async Task RunAsync(CancellationToken stoppingToken)
@@ -17,14 +21,54 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
         while (!stoppingToken.IsCancellationRequested)
         {
             await RefreshAsync(stoppingToken);
+            var since = Stopwatch.StartNew();
             try
             {
-                await state.WaitForRequestAsync(options.RefreshInterval, stoppingToken);
+                // Between refreshes, a cheap look at what is published: a publish shows on the pages at once.
+                while (since.Elapsed < options.RefreshInterval)
+                {
+                    var left = options.RefreshInterval - since.Elapsed;
+                    var wait = left < TimeSpan.Zero ? TimeSpan.Zero : left < options.PublishCheckInterval ? left : options.PublishCheckInterval;
+                    if (await state.WaitForRequestAsync(wait, stoppingToken))
+                    {
+                        break;
+                    }
+
+                    await CheckPublishedAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Re-renders pages when a local store's releases changed (a stat of each release folder); an object
+    /// store is listed only on refreshes, a request each.
+    /// </summary>
+    private async Task CheckPublishedAsync(CancellationToken cancellationToken)
+    {
+        if (state.Store is not LocalArtifactStore store || state.Snapshot is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var stamp = await store.StampAsync(cancellationToken);
+            if (stamp != _artifactsStamp)
+            {
+                _artifactsStamp = stamp;
+                await state.InvalidateAsync(cache, cancellationToken);
+                state.RequestMirrorCheck();
+                logger.LogInformation("Published files changed: pages re-rendered");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not read the published files in {Store}: {Message}", store.Location, e.Message);
         }
     }
 
@@ -34,12 +78,22 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
         {
             var home = HeraldProject.DefaultDataHome(Environment.GetEnvironmentVariable("XDG_DATA_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
             var project = HeraldProject.Open(options.Repository, options.Config, options.Data, Environment.CurrentDirectory, home);
-            var database = IndexDatabase.For(project.DataDirectory, options.Database ?? project.Config.Database);
-            state.Database = database;
+            // The same database as last time keeps its instance, which has migrated already: once per portal, not per refresh.
+            var connection = options.Database ?? project.Config.Database;
+            if (state.Database is null || _databaseFor != (project.DataDirectory, connection))
+            {
+                state.Database = IndexDatabase.For(project.DataDirectory, connection);
+                _databaseFor = (project.DataDirectory, connection);
+            }
+
+            var database = state.Database;
+            // At start, even when the index is up to date and the indexer would not open it: a refresh then never
+            // takes the migration lock (a kill during a refresh used to leave it taken).
+            await database.EnsureMigratedAsync(new Progress<string>(waiting => logger.LogWarning("Index: {Waiting}", waiting)), cancellationToken);
             state.CadenceMonths = project.Config.Policy.CadenceMonths;
             if (state.Store is null || state.DownloadSettings.S3 != project.Config.Downloads.S3 || state.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder)
             {
-                state.Store = Herald.Publishing.ArtifactStore.For(project);
+                state.Store = ArtifactStore.For(project);
             }
 
             state.KeysFolder = Path.Combine(project.DataDirectory, "keys");
@@ -80,9 +134,15 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",
                 result.Changed ? "updated" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
         }
+        catch (HeraldException e)
+        {
+            // What the user can fix (a missing repository, a shallow clone, a bad configuration): its message says
+            // it all, so one line. The portal keeps serving the last snapshot (or 503 on /healthz) and tries again.
+            state.LastError = e.Message;
+            logger.LogError("Indexing failed: {Message}", e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The portal keeps serving the last snapshot (or 503 on /healthz) and tries again later.
             state.LastError = e.Message;
             logger.LogError(e, "Indexing failed: {Message}", e.Message);
         }

@@ -95,6 +95,24 @@ public static class PortalApp
             return next(context);
         });
 
+        // Pages only read: every other method is 405, as on the API, not the antiforgery check's 400 or a
+        // page rendered without its model (TRACE and OPTIONS reached it with no handler: a 500 per request).
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            // (Not the error page re-executed for a failed request: that keeps its 500.)
+            if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
+                && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "GET, HEAD";
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+
         // Old download locations keep working: a permanent redirect to the same file at its new place.
         app.Use((context, next) =>
         {

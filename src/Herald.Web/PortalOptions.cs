@@ -34,6 +34,9 @@ public sealed record PortalOptions
     /// <summary>How often the index is refreshed.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often, between refreshes, a local artifact store is looked at for new publishes.</summary>
+    public TimeSpan PublishCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Reads options from <c>--Herald:Repository=…</c> style arguments and <c>HERALD_*</c> variables.</summary>
     public static PortalOptions FromConfiguration(string[] args)
     {

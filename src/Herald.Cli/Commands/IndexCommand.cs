@@ -31,6 +31,7 @@ internal static class IndexCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
+            DataFolder.EnsureWritable(project.DataDirectory);
             var db = IndexDatabase.For(project.DataDirectory, result.GetValue(database) ?? project.Config.Database);
             IndexResult outcome;
             using (var progress = new ProgressDisplay(console, "indexing"))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Herald.Cli.Rendering;
 using Herald.Publishing;
+using Herald.Storage;
 
 namespace Herald.Cli.Commands;
 
@@ -39,6 +40,8 @@ internal static class PublishCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
+            // Before the key (DATA/keys by default): a data folder Herald cannot write is the error to name.
+            DataFolder.EnsureWritable(project.DataDirectory);
             var keyPath = result.GetValue(key) is { } k ? Path.GetFullPath(k, console.CurrentDirectory) : Path.Combine(project.DataDirectory, "keys", "secret.asc");
             var releaseKey = ReleaseKey.Load(keyPath, KeyCommand.ReadPassphrase(result, passphrase, console));
             var extra = (result.GetValue(add) ?? []).Select(f => Path.GetFullPath(f, console.CurrentDirectory)).ToList();

@@ -2,7 +2,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
 using System.CommandLine;
+using System.Net.Sockets;
+using Herald.Storage;
 using Herald.Web;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.Cli.Commands;
 
@@ -42,6 +46,10 @@ internal static class ServeCommand
             var inline = result.GetValue(inlineIo);
             SocketThreads.PrepareProcess(inline);
             var project = common.Open(result, console);
+            var listen = result.GetRequiredValue(urls);
+            CheckUrls(listen);
+            // Else the portal would start and answer 503 for ever, its index never written.
+            DataFolder.EnsureWritable(project.DataDirectory);
             var log = result.GetRequiredValue(accessLog);
             // Fail before indexing, naming the file, rather than when the server starts.
             AccessLog.CheckWritable(log);
@@ -57,11 +65,51 @@ internal static class ServeCommand
                 AccessLog = log,
                 InlineIo = inline,
             };
-            var app = PortalApp.Build([], options, builder => builder.WebHost.UseUrls(result.GetRequiredValue(urls)));
-            await app.StartAsync(cancellationToken);
+            // While it starts, the host's own report of a failure (with a stack trace) is left out: the one line below says it.
+            var starting = true;
+            var app = PortalApp.Build([], options, builder =>
+            {
+                builder.WebHost.UseUrls(listen);
+                builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && !Volatile.Read(ref starting));
+            });
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException)
+            {
+                throw new HeraldException($"--urls '{listen}': the address is already in use by another process; stop that process or pass a free port, e.g. --urls http://127.0.0.1:8081.", e);
+            }
+            catch (InvalidOperationException e) when (e.Message.StartsWith("Unable to configure HTTPS endpoint", StringComparison.Ordinal))
+            {
+                throw new HeraldException($"--urls '{listen}': HTTPS needs a certificate and none is configured; set Kestrel__Certificates__Default__Path (and __Password), or listen on http:// behind a TLS proxy.", e);
+            }
+            catch (Exception e) when (e is IOException or SocketException or FormatException or ArgumentException)
+            {
+                throw new HeraldException($"--urls '{listen}': cannot listen there ({e.Message.TrimEnd('.')}); pass an address this machine has and a free port, e.g. --urls http://127.0.0.1:8081.", e);
+            }
+
+            Volatile.Write(ref starting, false);
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Refuses what Kestrel would reject (with a stack trace) when it starts.</summary>
+    private static void CheckUrls(string value)
+    {
+        foreach (var url in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).DefaultIfEmpty(string.Empty))
+        {
+            // Kestrel's wildcard hosts are not host names to Uri; unix sockets have no port.
+            var probe = url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+            var valid = Uri.TryCreate(probe, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                && (uri.Host.Length > 0 || probe.Contains("://unix:", StringComparison.OrdinalIgnoreCase));
+            if (!valid)
+            {
+                throw new HeraldException($"--urls '{value}': '{url}' is not an address to listen on; write it as http://HOST:PORT (port 0-65535), e.g. --urls http://127.0.0.1:8080.");
+            }
+        }
     }
 }

@@ -23,8 +23,14 @@ public static class DownloadsApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder routes)
     {
-        routes.MapRead("/downloads/KEYS", (PortalState state) =>
+        routes.MapRead("/downloads/KEYS", async (PortalState state, CancellationToken cancellationToken) =>
         {
+            // The keys that signed what is published (herald publish records them in the store), else the data folder's own key.
+            if (state.Store is { } store && await store.ReadTextAsync(ArtifactLayout.KeysFile, cancellationToken) is { } published)
+            {
+                return Results.Text(published, "application/pgp-keys");
+            }
+
             var path = state.KeysFolder is { } folder ? Path.Combine(folder, "public.asc") : null;
             return path is not null && File.Exists(path)
                 ? Results.Text(ReleaseKey.ExportPublic(path), "application/pgp-keys")

@@ -12,6 +12,16 @@ public static class ArtifactLayout
     /// </summary>
     public const string PublishingMarker = ".publishing";
 
+    /// <summary>The folder of <see cref="KeysFile"/>.</summary>
+    public const string KeysFolder = "keys";
+
+    /// <summary>
+    /// The public keys that signed the published releases, armoured, one block each (what
+    /// <c>gpg --import KEYS</c> reads); <c>herald publish</c> adds its key, the portal serves it at
+    /// <c>/downloads/KEYS</c>.
+    /// </summary>
+    public const string KeysFile = KeysFolder + "/KEYS";
+
     /// <summary>The folder of a release under the root, with '/' separators.</summary>
     public static string ReleaseFolder(string slug, string version) => $"release/{slug}/{version}";
 

@@ -101,6 +101,7 @@ public sealed class Publisher
             if (published.Count > 0 && !interrupted
                 && await store.ReadTextAsync(folder + "/" + ManifestName, cancellationToken) == manifest.ToString())
             {
+                await PublishKeyAsync(store, cancellationToken);
                 return new PublishResult(name, await ReadPublishedAsync(store, slug, name, cancellationToken), false);
             }
 
@@ -152,7 +153,37 @@ public sealed class Publisher
 
             File.WriteAllText(Path.Combine(staging, ManifestName), manifest.ToString());
             await store.CommitAsync(staging, folder, cancellationToken);
+            await PublishKeyAsync(store, cancellationToken);
             return new PublishResult(name, artifacts.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), true);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds the signing key to the store's <see cref="ArtifactLayout.KeysFile"/> (kept beside the releases,
+    /// so the portal serves the key that signed them wherever the key was made), keeping the keys already
+    /// there: releases signed by an earlier key still verify. Nothing changes when the key is there.
+    /// </summary>
+    private async Task PublishKeyAsync(IArtifactStore store, CancellationToken cancellationToken)
+    {
+        var key = _key.ExportPublic();
+        var existing = await store.ReadTextAsync(ArtifactLayout.KeysFile, cancellationToken);
+        if (existing is not null && existing.Contains(key, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var staging = store.CreateStaging(ArtifactLayout.KeysFolder);
+        try
+        {
+            File.WriteAllText(Path.Combine(staging, "KEYS"), existing is null ? key : existing.TrimEnd('\n') + "\n" + key);
+            await store.CommitAsync(staging, ArtifactLayout.KeysFolder, cancellationToken);
         }
         finally
         {

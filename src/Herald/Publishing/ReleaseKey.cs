@@ -101,6 +101,9 @@ public sealed class ReleaseKey
         }
     }
 
+    /// <summary>This key's public half, armoured (what <c>herald publish</c> puts in the store's <c>KEYS</c>).</summary>
+    public string ExportPublic() => Armour(_secret.PublicKey.GetEncoded());
+
     /// <summary>The public key, armoured (what <c>herald key export</c> prints and <c>/downloads/KEYS</c> serves).</summary>
     public static string ExportPublic(string secretOrPublicPath)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,6 +11,12 @@ namespace Herald.Storage;
 /// </summary>
 public sealed class IndexDatabase
 {
+    /// <summary>The HResult of an <see cref="IOException"/> for a file another process has locked: EWOULDBLOCK on Linux, ERROR_SHARING_VIOLATION on Windows.</summary>
+    private static readonly int[] SharingViolation = [11, unchecked((int)0x80070020)];
+
+    private readonly Lock _gate = new();
+    private Task? _migration;
+
     private IndexDatabase(string connectionString, bool isPostgres, string? file = null)
     {
         ConnectionString = connectionString;
@@ -41,7 +49,7 @@ public sealed class IndexDatabase
             return new IndexDatabase(database, isPostgres: true);
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        DataFolder.EnsureWritable(dataDirectory);
         var path = Path.Combine(dataDirectory, "index.db");
         return new IndexDatabase($"Data Source={path};Cache=Shared;Pooling=True", isPostgres: false, path);
     }
@@ -63,14 +71,108 @@ public sealed class IndexDatabase
         return new SqliteHeraldDbContext(sqlite);
     }
 
-    /// <summary>Brings the schema up to date (migrations); SQLite also switches to WAL so readers never wait.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How long a migration waits for another process's migration of the same SQLite index to finish
+    /// before it gives up with an error that says so.
+    /// </summary>
+    public static TimeSpan MigrationPatience { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Brings the schema up to date once for this instance: later calls return the same task, so a portal
+    /// migrates when it starts, not on every refresh. A failed or cancelled migration is tried again.
+    /// </summary>
+    /// <param name="progress">Told when the migration has to wait for another process's.</param>
+    /// <param name="cancellationToken">Stops the migration (a later call tries again).</param>
+    public Task EnsureMigratedAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        await using var context = CreateContext();
-        await context.Database.MigrateAsync(cancellationToken);
-        if (!IsPostgres)
+        lock (_gate)
         {
-            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (_migration is null || _migration.IsFaulted || _migration.IsCanceled)
+            {
+                _migration = MigrateAsync(progress, cancellationToken);
+            }
+
+            return _migration;
+        }
+    }
+
+    /// <summary>
+    /// Brings the schema up to date (migrations); SQLite also switches to WAL so readers never wait.
+    /// </summary>
+    /// <remarks>
+    /// EF Core marks a SQLite migration in progress with a row in <c>__EFMigrationsLock</c> and waits for
+    /// that row to go, for ever: a process killed mid-migration leaves it behind. So every Herald migration
+    /// of a SQLite index first holds <c>index.db.lock</c> beside it (an OS lock, which dies with its
+    /// process); holding that file, a row left in the table belongs to no living process and is cleared.
+    /// </remarks>
+    /// <param name="progress">Told when the migration has to wait for another process's.</param>
+    /// <param name="cancellationToken">Stops the migration.</param>
+    /// <exception cref="HeraldException">Another process has been migrating the index for longer than <see cref="MigrationPatience"/>.</exception>
+    public async Task MigrateAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (IsPostgres)
+        {
+            // Npgsql's migration lock is a table lock, released by the server when its holder dies.
+            await using var postgres = CreateContext();
+            await postgres.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        await using var held = await HoldMigrationLockAsync(File + ".lock", progress, cancellationToken);
+        await using var context = CreateContext();
+        await ClearStaleMigrationLockAsync(context, cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private static async Task<FileStream> HoldMigrationLockAsync(string path, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive flock on Unix (a share lock on Windows), released when the process dies.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e) when (SharingViolation.Contains(e.HResult))
+            {
+                if (!told)
+                {
+                    told = true;
+                    progress?.Report($"waiting for '{path}': another herald process is updating the index's schema (at most {MigrationPatience.TotalSeconds:0} s)");
+                }
+
+                if (waited.Elapsed >= MigrationPatience)
+                {
+                    throw new HeraldException($"'{path}' has been held for {MigrationPatience.TotalSeconds:0} s by another herald process updating the index's schema; let it finish or stop it, then run again.", e);
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Deletes the row of EF Core's migration lock; called only while holding the lock file, when no living process owns the row.</summary>
+    private static async Task ClearStaleMigrationLockAsync(HeraldDbContext context, CancellationToken cancellationToken)
+    {
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var exists = connection.CreateCommand();
+            exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
+            {
+                await using var delete = connection.CreateCommand();
+                delete.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class Indexer
             return new IndexResult(false, 0, 0, 0, watch.Elapsed);
         }
 
-        await _database.MigrateAsync(cancellationToken);
+        await _database.EnsureMigratedAsync(progress, cancellationToken);
         await using var context = _database.CreateContext();
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         var state = await context.State.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);

@@ -49,8 +49,9 @@ public sealed class S3ArtifactStoreTests(PublishingFixture fixture) : IClassFixt
         var keys = await S3.KeysAsync();
         const string folder = "downloads/release/repo/1.0.1/";
         Assert.Equal(
-            new[] { ".manifest", "SHA256SUMS", "SHA256SUMS.sig", "SHA512SUMS", "SHA512SUMS.sig", "repo-1.0.1.tar.gz", "repo-1.0.1.tar.gz.sig", "repo-1.0.1.tar.xz", "repo-1.0.1.tar.xz.sig" }.Select(n => folder + n),
+            new[] { ".manifest", "SHA256SUMS", "SHA256SUMS.sig", "SHA512SUMS", "SHA512SUMS.sig", "repo-1.0.1.tar.gz", "repo-1.0.1.tar.gz.sig", "repo-1.0.1.tar.xz", "repo-1.0.1.tar.xz.sig" }.Select(n => folder + n).Prepend("downloads/" + ArtifactLayout.KeysFile),
             keys);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(local.Root, "keys", "KEYS")), await S3.ReadAsync("downloads/" + ArtifactLayout.KeysFile));
         foreach (var name in new[] { "repo-1.0.1.tar.gz", "repo-1.0.1.tar.xz", "SHA256SUMS" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(local.Root, "release", "repo", "1.0.1", name)), await S3.ReadAsync(folder + name));

@@ -14,12 +14,23 @@ internal sealed class ChildProcess : IDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
 
     public ChildProcess(ProcessStartInfo info)
     {
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data is not null)
+            {
+                lock (_output)
+                {
+                    _error.Append(e.Data).Append('\n');
+                }
+            }
+        };
         try
         {
             _process.Start();
@@ -42,6 +53,31 @@ internal sealed class ChildProcess : IDisposable
                 return _output.ToString();
             }
         }
+    }
+
+    /// <summary>Standard error alone (<see cref="Output"/> has both streams, interleaved).</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills the process at once (SIGKILL), like <c>kill -9</c>; its children are left alone.</summary>
+    public void KillNow()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
     }
 
     public int WaitForExit()

@@ -3,6 +3,7 @@ extern alias web;
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Herald.Tests.Support;
 using Herald.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,11 +22,15 @@ public sealed class PortalHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<web::Program> _factory;
 
-    private PortalHost(WebApplicationFactory<web::Program> factory)
+    private PortalHost(WebApplicationFactory<web::Program> factory, CapturedLogs logs)
     {
         _factory = factory;
+        Logs = logs;
         Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
+
+    /// <summary>What the portal logged (kept here, not printed: tests provoke errors on purpose).</summary>
+    public CapturedLogs Logs { get; }
 
     /// <summary>A client of the portal (no redirects followed).</summary>
     public HttpClient Client { get; }
@@ -33,10 +38,11 @@ public sealed class PortalHost : IAsyncDisposable
     /// <summary>Starts the portal for <paramref name="options"/> with "now" at <paramref name="now"/>.</summary>
     public static PortalHost Start(PortalOptions options, DateTimeOffset now)
     {
+        var logs = new CapturedLogs();
         var factory = new WebApplicationFactory<web::Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
-            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            web.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(logs));
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<PortalOptions>();
@@ -45,7 +51,7 @@ public sealed class PortalHost : IAsyncDisposable
                 services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
             });
         });
-        return new PortalHost(factory);
+        return new PortalHost(factory, logs);
     }
 
     /// <summary>Polls <c>/healthz</c> until it answers 200; fails with its last answer after <paramref name="timeout"/>.</summary>
@@ -66,7 +72,7 @@ public sealed class PortalHost : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"/healthz never answered 200; last answer: {last}");
+        throw new TimeoutException($"/healthz never answered 200; last answer: {last}\nlogged:\n{string.Join('\n', Logs.Lines)}");
     }
 
     /// <summary>GETs <paramref name="path"/> and parses the answer as HTML.</summary>

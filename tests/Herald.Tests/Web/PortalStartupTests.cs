@@ -20,6 +20,8 @@ public sealed class PortalStartupTests : IDisposable
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Contains(missing, body, StringComparison.Ordinal);
+        // Expected, so kept out of the test output (PortalHost captures it) and in one line: no stack trace for a user error.
+        Assert.Contains(host.Logs.Lines, l => l.StartsWith("Error Herald.Web.IndexRefresher: Indexing failed: ", StringComparison.Ordinal) && l.Contains(missing, StringComparison.Ordinal) && !l.Contains('['));
     }
 
     [Fact]
