@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Herald.Publishing;
 using Herald.Storage;
+using Herald.Web.Serving;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Herald.Web;
@@ -50,7 +51,8 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
     /// </summary>
     private async Task CheckPublishedAsync(CancellationToken cancellationToken)
     {
-        if (state.Store is not LocalArtifactStore store || state.Snapshot is null)
+        var view = state.View;
+        if (view.Store is not LocalArtifactStore store || view.Snapshot is null)
         {
             return;
         }
@@ -80,25 +82,29 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             var project = HeraldProject.Open(options.Repository, options.Config, options.Data, Environment.CurrentDirectory, home);
             // The same database as last time keeps its instance, which has migrated already: once per portal, not per refresh.
             var connection = options.Database ?? project.Config.Database;
-            if (state.Database is null || _databaseFor != (project.DataDirectory, connection))
+            var view = state.View;
+            var database = view.Database;
+            if (database is null || _databaseFor != (project.DataDirectory, connection))
             {
-                state.Database = IndexDatabase.For(project.DataDirectory, connection);
+                database = IndexDatabase.For(project.DataDirectory, connection);
                 _databaseFor = (project.DataDirectory, connection);
             }
 
-            var database = state.Database;
             // At start, even when the index is up to date and the indexer would not open it: a refresh then never
             // takes the migration lock (a kill during a refresh used to leave it taken).
             await database.EnsureMigratedAsync(new Progress<string>(waiting => logger.LogWarning("Index: {Waiting}", waiting)), cancellationToken);
-            state.CadenceMonths = project.Config.Policy.CadenceMonths;
-            if (state.Store is null || state.DownloadSettings.S3 != project.Config.Downloads.S3 || state.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder)
+            var store = view.Store is null || view.DownloadSettings.S3 != project.Config.Downloads.S3 || view.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder
+                ? ArtifactStore.For(project)
+                : view.Store;
+            state.Update(current => current with
             {
-                state.Store = ArtifactStore.For(project);
-            }
-
-            state.KeysFolder = Path.Combine(project.DataDirectory, "keys");
-            state.Slug = project.Config.Slug;
-            state.DownloadSettings = project.Config.Downloads;
+                Database = database,
+                CadenceMonths = project.Config.Policy.CadenceMonths,
+                Store = store,
+                KeysFolder = Path.Combine(project.DataDirectory, "keys"),
+                Slug = project.Config.Slug,
+                DownloadSettings = project.Config.Downloads,
+            });
             var result = await new Indexer(project, database, clock).RunAsync(cancellationToken: cancellationToken);
             IndexSnapshot? snapshot = null;
             if (result.Changed || state.Snapshot is null)
@@ -110,7 +116,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             // Pages also show what is on disk (published files). When either changed: drop what was
             // rendered, move the validators on, and only then serve the new snapshot, so that no reader
             // sees a new validator on old content.
-            var stamp = await state.Store.StampAsync(cancellationToken);
+            var stamp = await store.StampAsync(cancellationToken);
             var changed = snapshot is not null || stamp != _artifactsStamp;
             if (changed)
             {
@@ -130,7 +136,11 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
                 state.RequestMirrorCheck();
             }
 
-            state.LastError = null;
+            state.Update(current => current with { LastError = null });
+            if (options.ThreadHeader)
+            {
+                logger.LogInformation("Index refresh ended on a {Thread} thread", SocketThreads.CurrentKind());
+            }
             logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",
                 result.Changed ? "updated" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
         }
@@ -138,12 +148,12 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
         {
             // What the user can fix (a missing repository, a shallow clone, a bad configuration): its message says
             // it all, so one line. The portal keeps serving the last snapshot (or 503 on /healthz) and tries again.
-            state.LastError = e.Message;
+            state.Update(current => current with { LastError = e.Message });
             logger.LogError("Indexing failed: {Message}", e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            state.LastError = e.Message;
+            state.Update(current => current with { LastError = e.Message });
             logger.LogError(e, "Indexing failed: {Message}", e.Message);
         }
     }

@@ -1,4 +1,5 @@
 using Herald.Publishing;
+using Herald.Web.Serving;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Herald.Web;
@@ -20,7 +21,7 @@ internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpCl
         {
             try
             {
-                await state.WaitForMirrorCheckAsync(state.DownloadSettings.MirrorCheckInterval, stoppingToken);
+                await state.WaitForMirrorCheckAsync(state.View.DownloadSettings.MirrorCheckInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -40,14 +41,15 @@ internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpCl
 
     private async Task CheckAllAsync(MirrorChecker checker, CancellationToken cancellationToken)
     {
-        var mirrors = state.DownloadSettings.Mirrors;
-        if (mirrors.Count == 0 || state.Snapshot is not { } snapshot || state.Store is not { } store)
+        var view = state.View;
+        var mirrors = view.DownloadSettings.Mirrors;
+        if (mirrors.Count == 0 || view.Snapshot is not { } snapshot || view.Store is not { } store)
         {
             return;
         }
 
         var checkedAny = false;
-        await foreach (var report in checker.CheckPublishedAsync(store, state.Slug, snapshot.Releases.Select(r => r.Version), mirrors, cancellationToken))
+        await foreach (var report in checker.CheckPublishedAsync(store, view.Slug, snapshot.Releases.Select(r => r.Version), mirrors, cancellationToken))
         {
             state.Mirrors[(report.Mirror, report.Version)] = report;
             checkedAny = true;

@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using Herald.Web.Api;
-using Microsoft.AspNetCore.Connections;
+using Herald.Web.Serving;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Herald.Web;
@@ -57,103 +56,28 @@ public static class PortalApp
         });
         builder.Services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = CompressionLevel.Optimal);
-        // One JSON line per request (AccessLog); the framework's own per-request chatter is not logged.
-        builder.Services.AddSingleton(services => new AccessLog(services.GetRequiredService<PortalOptions>().AccessLog ?? AccessLog.Off, services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddHostedService(services => services.GetRequiredService<AccessLog>());
+        // One JSON line per request (the access log); the framework's own per-request chatter is not logged.
+        ServingPipeline.AddServing(builder, options);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Lifetime", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        // Registered after Kestrel's own, so the socket transport takes this one.
-        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
-        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = options.InlineIo);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        // First, so that it sees the final status of every request, after error pages and exception handling.
-        if (app.Services.GetRequiredService<AccessLog>().Enabled)
-        {
-            app.UseMiddleware<AccessLogMiddleware>();
-        }
+        ServingPipeline.UseServing(app, options, MapEndpoints);
+        return app;
+    }
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-        }
-
-        // Error pages for what browsers read; API clients and non-GET requests get the bare status.
-        app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
-        app.Use((context, next) =>
-        {
-            var request = context.Request;
-            if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/api"))
-            {
-                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
-            }
-
-            return next(context);
-        });
-
-        // Pages only read: every other method is 405, as on the API, not the antiforgery check's 400 or a
-        // page rendered without its model (TRACE and OPTIONS reached it with no handler: a 500 per request).
-        app.Use((context, next) =>
-        {
-            var request = context.Request;
-            // (Not the error page re-executed for a failed request: that keeps its 500.)
-            if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
-                && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
-            {
-                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-                context.Response.Headers.Allow = "GET, HEAD";
-                return Task.CompletedTask;
-            }
-
-            return next(context);
-        });
-
-        // Old download locations keep working: a permanent redirect to the same file at its new place.
-        app.Use((context, next) =>
-        {
-            var request = context.Request;
-            var state = context.RequestServices.GetRequiredService<PortalState>();
-            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                && state.DownloadSettings.RedirectFor(request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty) is { } target)
-            {
-                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-                context.Response.Headers.Location = target;
-                return Task.CompletedTask;
-            }
-
-            return next(context);
-        });
-        app.Use((context, next) =>
-        {
-            var request = context.Request;
-            if (!DownloadsApi.IsDownload(request.Path))
-            {
-                request.Headers.AcceptEncoding = ContentCoding.Choose(request.Headers.AcceptEncoding) ?? StringValues.Empty;
-            }
-
-            return next(context);
-        });
-        app.UseMiddleware<ValidatorsMiddleware>();
+    private static void MapEndpoints(WebApplication app)
+    {
         app.MapRead("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
-        app.UseOutputCache();
-        if (options.InlineIo)
-        {
-            app.Use(SocketThreads.LeaveAsync);
-        }
-
-        // Downloads are already compressed archives and are sent in large reads; they stay out of it.
-        app.UseWhen(context => !DownloadsApi.IsDownload(context.Request.Path), branch => branch.UseResponseCompression());
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapReleasesApi();
         app.MapFeeds();
         app.MapDownloads();
         app.MapRazorPages().CacheOutput();
-        return app;
     }
 }

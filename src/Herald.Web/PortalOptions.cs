@@ -1,3 +1,5 @@
+using Herald.Web.Serving;
+
 namespace Herald.Web;
 
 /// <summary>What the portal serves and how: the repository, configuration, data folder and database.</summary>
@@ -23,35 +25,31 @@ public sealed record PortalOptions
 
     /// <summary>
     /// Whether requests are handled on the socket event threads that read them (Kestrel's
-    /// <c>UnsafePreferInlineScheduling</c>) instead of being handed to the thread pool. With
-    /// <see cref="SocketThreads.InlineCompletionsVariable"/> set for the process (<c>herald serve</c> does), this
-    /// serves about a quarter more requests per second with a shorter tail. Safe here because a cached answer
-    /// is only copied out of memory: what the output cache does not answer leaves for the thread pool
-    /// (<see cref="SocketThreads.LeaveAsync"/>), and background loops run through <see cref="BackgroundWork"/>.
+    /// <c>UnsafePreferInlineScheduling</c>) instead of being handed to the thread pool; off by default. An
+    /// expert switch: with <see cref="SocketThreads.InlineCompletionsVariable"/> set for the process
+    /// (<c>herald serve --inline-io true</c> does), it served about a quarter more requests per second of a
+    /// cached page, with a shorter tail (docs/benchmarks.md), but anything that blocks before
+    /// <see cref="SocketThreads.LeaveAsync"/> holds up every connection of a socket thread
+    /// (docs/serving.md).
     /// </summary>
-    public bool InlineIo { get; init; } = true;
+    public bool InlineIo { get; init; }
+
+    /// <summary>
+    /// Whether Kestrel's buffers come from <see cref="LargeBlockMemoryPool"/> (64 KiB blocks, on by default)
+    /// instead of Kestrel's own pool of 4 KiB blocks.
+    /// </summary>
+    public bool BlockPool { get; init; } = true;
+
+    /// <summary>
+    /// Whether each response names, in <see cref="SocketThreads.ThreadHeader"/>, the kind of thread its
+    /// endpoint started on (<c>socket</c>, <c>pool</c> or <c>other</c>) and each index refresh logs where it
+    /// ended; a diagnostic, off by default.
+    /// </summary>
+    public bool ThreadHeader { get; init; }
 
     /// <summary>How often the index is refreshed.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often, between refreshes, a local artifact store is looked at for new publishes.</summary>
     public TimeSpan PublishCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Reads options from <c>--Herald:Repository=…</c> style arguments and <c>HERALD_*</c> variables.</summary>
-    public static PortalOptions FromConfiguration(string[] args)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables("HERALD_")
-            .AddCommandLine(args)
-            .Build();
-        return new PortalOptions
-        {
-            Repository = configuration["Repository"] ?? configuration["Herald:Repository"] ?? ".",
-            Config = configuration["Config"] ?? configuration["Herald:Config"],
-            Data = configuration["Data"] ?? configuration["Herald:Data"],
-            Database = configuration["Database"] ?? configuration["Herald:Database"],
-            AdminToken = configuration["AdminToken"] ?? configuration["Herald:AdminToken"],
-            AccessLog = configuration["AccessLog"] ?? configuration["Herald:AccessLog"] ?? Herald.Web.AccessLog.StandardOutput,
-        };
-    }
 }

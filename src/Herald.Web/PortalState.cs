@@ -3,22 +3,37 @@ using Herald.Storage;
 namespace Herald.Web;
 
 /// <summary>
-/// The snapshot the portal serves, swapped whole after every index run; null until the first index is
-/// ready (then <c>/healthz</c> answers 503).
+/// What the portal serves (<see cref="View"/>, swapped whole after every index run), the signals between
+/// requests and background loops, and the counters requests keep.
 /// </summary>
 public sealed class PortalState
 {
-    private IndexSnapshot? _snapshot;
+    private PortalView _view = PortalView.Empty;
     private readonly SemaphoreSlim _refreshRequested = new(0, 1);
 
-    /// <summary>The current snapshot, or null before the first index.</summary>
-    public IndexSnapshot? Snapshot => Volatile.Read(ref _snapshot);
+    /// <summary>What is served now; a request reads it once and uses that view throughout.</summary>
+    public PortalView View => Volatile.Read(ref _view);
 
-    /// <summary>The database the index lives in (set at start).</summary>
-    public IndexDatabase? Database { get; set; }
+    /// <summary>The current snapshot, or null before the first index (then <c>/healthz</c> answers 503).</summary>
+    public IndexSnapshot? Snapshot => View.Snapshot;
 
-    /// <summary>The cadence the project expects (months between point releases).</summary>
-    public int CadenceMonths { get; set; } = 4;
+    /// <summary>
+    /// Replaces the view with <paramref name="change"/> of it, in one step: concurrent updates are applied one
+    /// after the other (<paramref name="change"/> may run more than once), and readers see the old view or the new.
+    /// </summary>
+    public PortalView Update(Func<PortalView, PortalView> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        while (true)
+        {
+            var current = View;
+            var next = change(current);
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _view, next, current), current))
+            {
+                return next;
+            }
+        }
+    }
 
     private long _epoch;
 
@@ -52,30 +67,15 @@ public sealed class PortalState
     public Herald.Publishing.MirrorStatus MirrorStatusOf(Uri mirror, string version) =>
         Mirrors.TryGetValue((mirror, version), out var report) ? report.Status : Herald.Publishing.MirrorStatus.Unchecked;
 
-    /// <summary>A portal path as published: absolute under <c>[downloads] base_url</c> when set, else as given.</summary>
-    public string PublicUrl(string path) =>
-        DownloadSettings.BaseUrl is { } baseUrl ? baseUrl.AbsoluteUri.TrimEnd('/') + path : path;
-
-    /// <summary>Where published files live (DATA/artifacts, a folder, or S3), set at start.</summary>
-    public Herald.Publishing.IArtifactStore? Store { get; set; }
-
-    /// <summary>The folder of the release key (DATA/keys), set at start.</summary>
-    public string? KeysFolder { get; set; }
-
-    /// <summary>Download redirects and mirrors from the configuration.</summary>
-    public Herald.Publishing.DownloadSettings DownloadSettings { get; set; } = new();
-
-    /// <summary>The project's slug (the download layout's second segment).</summary>
-    public string Slug { get; set; } = "project";
-
     /// <summary>Downloads served per file (path under the artifact root) since the portal started.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, long> Downloads { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The last index error, shown on /healthz while there is no snapshot.</summary>
-    public string? LastError { get; set; }
-
-    /// <summary>Publishes a new snapshot.</summary>
-    public void Publish(IndexSnapshot snapshot) => Volatile.Write(ref _snapshot, snapshot);
+    /// <summary>Publishes a new snapshot (the rest of the view unchanged).</summary>
+    public void Publish(IndexSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Update(view => view with { Snapshot = snapshot });
+    }
 
     /// <summary>Asks the refresher to run now.</summary>
     public void RequestRefresh() => Signal(_refreshRequested);

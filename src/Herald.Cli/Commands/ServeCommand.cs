@@ -5,6 +5,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using Herald.Storage;
 using Herald.Web;
+using Herald.Web.Serving;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +21,10 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URLS" };
         var token = new Option<string?>("--admin-token") { Description = "Token for POST /api/refresh (Authorization: Bearer TOKEN); default: $HERALD_ADMIN_TOKEN.", HelpName = "TOKEN" };
         var accessLog = new Option<string>("--access-log") { Description = "Where the request log goes (one JSON line per request): - for standard output, a file to append to, or off.", DefaultValueFactory = _ => AccessLog.StandardOutput, HelpName = "FILE" };
-        var inlineIo = new Option<bool>("--inline-io") { Description = "Handle requests on the socket threads that read them (faster; false hands each to the thread pool).", DefaultValueFactory = _ => true, HelpName = "true|false" };
+        var inlineIo = new Option<bool>("--inline-io") { Description = "Expert: handle requests on the socket threads that read them instead of the thread pool (default false; about +25% requests/s on cached pages in docs/benchmarks.md, but anything that blocks there stalls other connections; see docs/serving.md).", DefaultValueFactory = _ => false, HelpName = "true|false" };
+        var blockPool = new Option<bool>("--block-pool") { Description = "Send and receive through herald's pool of 64 KiB blocks (default true); false uses Kestrel's own 4 KiB blocks.", DefaultValueFactory = _ => true, HelpName = "true|false" };
+        // A diagnostic for tests and for checking a deployment: each response names the kind of thread its endpoint started on.
+        var threadHeader = new Option<bool>("--thread-header") { Description = "Name the kind of thread (socket, pool, other) each endpoint started on in the X-Herald-Thread header.", Hidden = true };
         var interval = new Option<int>("--refresh") { Description = "Seconds between index refreshes.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
         var command = new Command("serve", """
             The release portal: indexes the repository on start, then serves pages (/, /releases,
@@ -39,20 +43,25 @@ internal static class ServeCommand
         command.Options.Add(interval);
         command.Options.Add(accessLog);
         command.Options.Add(inlineIo);
+        command.Options.Add(blockPool);
+        command.Options.Add(threadHeader);
         command.SetAction(async (result, cancellationToken) =>
         {
-            // First of all: the runtime reads this switch once, when the process first uses a socket, and on
-            // Linux reading a child process's output asynchronously (git, when the project is opened) does.
-            var inline = result.GetValue(inlineIo);
-            SocketThreads.PrepareProcess(inline);
-            var project = common.Open(result, console);
+            // What can be checked without the repository is checked before the process environment changes.
             var listen = result.GetRequiredValue(urls);
             CheckUrls(listen);
-            // Else the portal would start and answer 503 for ever, its index never written.
-            DataFolder.EnsureWritable(project.DataDirectory);
             var log = result.GetRequiredValue(accessLog);
             // Fail before indexing, naming the file, rather than when the server starts.
             AccessLog.CheckWritable(log);
+            // Then, before the repository is opened: the runtime reads this switch once, when the process first
+            // uses a socket, and on Linux reading a child process's output asynchronously (git, when the project
+            // is opened) does. Without --inline-io the environment is left alone.
+            var inline = result.GetValue(inlineIo);
+            SocketThreads.PrepareProcess(inline);
+            var project = common.Open(result, console);
+            // Else the portal would start and answer 503 for ever, its index never written. (The data folder's
+            // default is named after the project, so it is known only once the repository is open.)
+            DataFolder.EnsureWritable(project.DataDirectory);
 
             var options = new PortalOptions
             {
@@ -64,6 +73,8 @@ internal static class ServeCommand
                 RefreshInterval = TimeSpan.FromSeconds(Math.Max(5, result.GetValue(interval))),
                 AccessLog = log,
                 InlineIo = inline,
+                BlockPool = result.GetValue(blockPool),
+                ThreadHeader = result.GetValue(threadHeader),
             };
             // While it starts, the host's own report of a failure (with a stack trace) is left out: the one line below says it.
             var starting = true;

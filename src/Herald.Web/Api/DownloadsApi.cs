@@ -26,19 +26,20 @@ public static class DownloadsApi
         routes.MapRead("/downloads/KEYS", async (PortalState state, CancellationToken cancellationToken) =>
         {
             // The keys that signed what is published (herald publish records them in the store), else the data folder's own key.
-            if (state.Store is { } store && await store.ReadTextAsync(ArtifactLayout.KeysFile, cancellationToken) is { } published)
+            var view = state.View;
+            if (view.Store is { } store && await store.ReadTextAsync(ArtifactLayout.KeysFile, cancellationToken) is { } published)
             {
                 return Results.Text(published, "application/pgp-keys");
             }
 
-            var path = state.KeysFolder is { } folder ? Path.Combine(folder, "public.asc") : null;
+            var path = view.KeysFolder is { } folder ? Path.Combine(folder, "public.asc") : null;
             return path is not null && File.Exists(path)
                 ? Results.Text(ReleaseKey.ExportPublic(path), "application/pgp-keys")
                 : Results.NotFound();
         }).ExcludeFromDescription();
         routes.MapRead("/downloads/{**path}", async (HttpContext http, PortalState state, string path) =>
         {
-            if (state.Store is not { } store || await store.LocateAsync(path, http.RequestAborted) is not { } source)
+            if (state.View.Store is not { } store || await store.LocateAsync(path, http.RequestAborted) is not { } source)
             {
                 return Results.NotFound();
             }
@@ -74,7 +75,7 @@ public static class DownloadsApi
         .ExcludeFromDescription();
         routes.MapRead("/api/mirrors", (PortalState state) => Results.Ok(new
         {
-            mirrors = state.DownloadSettings.Mirrors.Select(mirror => new
+            mirrors = state.View.DownloadSettings.Mirrors.Select(mirror => new
             {
                 url = mirror.AbsoluteUri,
                 releases = state.Mirrors.Where(m => m.Key.Mirror == mirror).Select(m => m.Value)

@@ -14,26 +14,27 @@ public static class FeedsApi
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
         routes.MapRead("/feeds/releases.atom", (HttpContext http, PortalState state) =>
-            state.Snapshot is { } s ? Atom(http, state, s, $"{s.ProjectName} releases", "/feeds/releases.atom", s.Releases.Where(r => r.Candidate is null)) : Results.StatusCode(503))
+            state.View is { Snapshot: { } s } view ? Atom(http, view, s, $"{s.ProjectName} releases", "/feeds/releases.atom", s.Releases.Where(r => r.Candidate is null)) : Results.StatusCode(503))
             .CacheOutput().ExcludeFromDescription();
         routes.MapRead("/feeds/series/{series}.atom", (HttpContext http, PortalState state, string series) =>
         {
-            if (state.Snapshot is not { } s)
+            var view = state.View;
+            if (view.Snapshot is not { } s)
             {
                 return Results.StatusCode(503);
             }
 
             return s.SeriesOf(series) is null
                 ? Results.NotFound()
-                : Atom(http, state, s, $"{s.ProjectName} {series} releases", $"/feeds/series/{series}.atom", s.ReleasesOf(series));
+                : Atom(http, view, s, $"{s.ProjectName} {series} releases", $"/feeds/series/{series}.atom", s.ReleasesOf(series));
         }).CacheOutput().ExcludeFromDescription();
         return routes;
     }
 
-    private static IResult Atom(HttpContext http, PortalState state, IndexSnapshot snapshot, string title, string self, IEnumerable<ReleaseRow> releases)
+    private static IResult Atom(HttpContext http, PortalView view, IndexSnapshot snapshot, string title, string self, IEnumerable<ReleaseRow> releases)
     {
         // Feed readers need absolute links: under [downloads] base_url when it is set, else this request's origin.
-        var origin = state.PublicUrl(string.Empty) is { Length: > 0 } configured ? configured : $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = view.PublicUrl(string.Empty) is { Length: > 0 } configured ? configured : $"{http.Request.Scheme}://{http.Request.Host}";
         var list = releases.ToList();
         var updated = list.Count == 0 ? snapshot.IndexedAt : list.Max(r => Instant(r.Date));
         var text = new StringBuilder();

@@ -6,8 +6,8 @@ public static class HealthApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapRead("/healthz", (PortalState state) => state.Snapshot is null
-            ? Results.Text("indexing" + (state.LastError is { } error ? ": " + error : string.Empty), statusCode: StatusCodes.Status503ServiceUnavailable)
+        routes.MapRead("/healthz", (PortalState state) => state.View is { Snapshot: null } view
+            ? Results.Text("indexing" + (view.LastError is { } error ? ": " + error : string.Empty), statusCode: StatusCodes.Status503ServiceUnavailable)
             : Results.Text("ok"))
             .ExcludeFromDescription();
         routes.MapPost("/api/refresh", (HttpRequest request, PortalOptions options, PortalState state) =>

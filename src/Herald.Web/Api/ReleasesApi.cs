@@ -40,13 +40,14 @@ public static class ReleasesApi
 
     private static Results<Ok<IReadOnlyList<SeriesDetails>>, StatusCodeHttpResult> Series(PortalState state, TimeProvider clock)
     {
-        if (state.Snapshot is not { } s)
+        var view = state.View;
+        if (view.Snapshot is not { } s)
         {
             return TypedResults.StatusCode(503);
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var status = s.Status(today, state.CadenceMonths).ToDictionary(x => x.Series);
+        var status = s.Status(today, view.CadenceMonths).ToDictionary(x => x.Series);
         IReadOnlyList<SeriesDetails> list = s.Series.Select(row => new SeriesDetails(
             status[row.Series],
             s.ReleasesOf(row.Series).Select(r => r.Version).ToList(),
@@ -55,13 +56,13 @@ public static class ReleasesApi
     }
 
     private static Results<Ok<IReadOnlyList<SeriesStatus>>, StatusCodeHttpResult> Status(PortalState state, TimeProvider clock) =>
-        state.Snapshot is { } s
-            ? TypedResults.Ok(s.Status(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), state.CadenceMonths))
+        state.View is { Snapshot: { } s } view
+            ? TypedResults.Ok(s.Status(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), view.CadenceMonths))
             : TypedResults.StatusCode(503);
 
     private static async Task<Results<Ok<ContainsReport>, NotFound<Problem>, StatusCodeHttpResult>> Contains(PortalState state, string sha, CancellationToken cancellationToken)
     {
-        if (state.Snapshot is not { } s || state.Database is not { } database)
+        if (state.View is not { Snapshot: { } s, Database: { } database })
         {
             return TypedResults.StatusCode(503);
         }

@@ -25,7 +25,7 @@ public sealed class IndexModel(PortalState state, TimeProvider clock) : PortalPa
         }
 
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Status = Snapshot.Status(Today, State.CadenceMonths);
+        Status = Snapshot.Status(Today, View.CadenceMonths);
         Latest = Snapshot.Releases.Where(r => r.Candidate is null).OrderByDescending(r => r.Date).ThenByDescending(r => r.Major).ThenByDescending(r => r.Minor).Take(10).ToList();
         return Page();
     }

@@ -13,13 +13,18 @@ public abstract class PortalPage(PortalState state) : PageModel
     /// <summary>What was asked for and not found, or null.</summary>
     public string? Missing { get; private set; }
 
-    /// <summary>The portal state.</summary>
+    private PortalView? _view;
+
+    /// <summary>The portal state (its counters and mirror reports).</summary>
     protected PortalState State => state;
+
+    /// <summary>What is served, read once for this request: every part of the page comes from the same view.</summary>
+    protected PortalView View => _view ??= state.View;
 
     /// <summary>Checks the index is ready; null when it is, else the 503 to return.</summary>
     protected IActionResult? Ready()
     {
-        if (state.Snapshot is not { } snapshot)
+        if (View.Snapshot is not { } snapshot)
         {
             return new ContentResult { StatusCode = 503, Content = "The index is being built; try again in a minute.", ContentType = "text/plain" };
         }
@@ -39,5 +44,5 @@ public abstract class PortalPage(PortalState state) : PageModel
     }
 
     /// <summary>A new database context (the caller disposes it).</summary>
-    protected HeraldDbContext Database() => state.Database?.CreateContext() ?? throw new InvalidOperationException("the index database is not open yet.");
+    protected HeraldDbContext Database() => View.Database?.CreateContext() ?? throw new InvalidOperationException("the index database is not open yet.");
 }

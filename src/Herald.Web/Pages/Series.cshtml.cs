@@ -36,7 +36,7 @@ public sealed class SeriesModel(PortalState state, TimeProvider clock) : PortalP
 
         ViewData["Title"] = row.Series;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Status = Snapshot.Status(Today, State.CadenceMonths).First(s => s.Series == row.Series);
+        Status = Snapshot.Status(Today, View.CadenceMonths).First(s => s.Series == row.Series);
         Releases = Snapshot.ReleasesOf(row.Series).ToList();
         Backports = Snapshot.BackportsOf(row);
         return Page();

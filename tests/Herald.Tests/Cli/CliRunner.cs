@@ -1,3 +1,4 @@
+using Herald.Tests.Support;
 using Herald.Cli;
 
 namespace Herald.Tests.Cli;
@@ -17,6 +18,7 @@ public static class CliRunner
         using var error = new StringWriter { NewLine = "\n" };
         var console = new CliConsole(output, error, terminal, errorIsTerminal: false, width, currentDirectory, dataHome);
 
+        InProcessCli.RefuseServe(args);
         var exitCode = await HeraldCli.RunAsync(args, console);
 
         return new CliResult(exitCode, Normalise(output.ToString()), Normalise(error.ToString()));

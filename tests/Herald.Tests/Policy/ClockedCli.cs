@@ -1,3 +1,4 @@
+using Herald.Tests.Support;
 using System.Text.Json;
 using Herald.Cli;
 using Microsoft.Extensions.Time.Testing;
@@ -15,6 +16,7 @@ public static class ClockedCli
         var clock = new FakeTimeProvider(now);
         var console = new CliConsole(output, error, outputIsTerminal: false, errorIsTerminal: false, 120, currentDirectory, dataHome, clock);
 
+        InProcessCli.RefuseServe(args);
         var exitCode = await HeraldCli.RunAsync(args, console);
 
         return new ClockedRun(exitCode, output.ToString(), error.ToString());

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Diagnostics;
+using Herald.Tests.Support;
 using Herald.Web;
+using Herald.Web.Serving;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -48,14 +50,16 @@ public sealed class AccessLogTests : IDisposable
     }
 
     [Fact]
-    public async Task Serve_AccessLogInMissingFolder_FailsNamingIt()
+    public void Serve_AccessLogInMissingFolder_FailsNamingIt()
     {
         var log = Path.Combine(_project.NewFolder("logs"), "no-such-folder", "access.log");
 
-        var run = await _project.RunCliAsync("serve", "--access-log", log, "--urls", "http://127.0.0.1:1");
+        // A child process: serve prepares the process it runs in for serving, and the test process is not one.
+        var (code, stderr, _) = HeraldProcess.Run(_project.NewFolder("work"), "serve", "--repo", _project.Builder.Path, "--config", _project.ConfigPath,
+            "--data", _project.NewFolder("data"), "--access-log", log, "--urls", "http://127.0.0.1:1");
 
-        Assert.Equal(1, run.ExitCode);
-        var error = Assert.Single(run.ErrorLines);
+        Assert.Equal(1, code);
+        var error = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(log, error, StringComparison.Ordinal);
         Assert.Contains("'-' for standard output or 'off'", error, StringComparison.Ordinal);
         Assert.False(File.Exists(log));
@@ -66,7 +70,7 @@ public sealed class AccessLogTests : IDisposable
     {
         var path = Path.Combine(_project.NewFolder("logs"), "access.log");
         var clock = new FakeTimeProvider(PortalProject.Now);
-        using var log = new AccessLog(path, clock);
+        using var log = new AccessLogWriter(path, clock);
         await log.StartAsync(CancellationToken.None);
 
         for (var i = 0; i < 3; i++)
@@ -76,7 +80,7 @@ public sealed class AccessLogTests : IDisposable
 
         await Task.Delay(200);
         Assert.Empty(File.ReadAllLines(path));
-        clock.Advance(AccessLog.FlushInterval);
+        clock.Advance(AccessLogWriter.FlushInterval);
         var deadline = Stopwatch.StartNew();
         while (File.ReadAllLines(path).Length < 3 && deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -92,11 +96,11 @@ public sealed class AccessLogTests : IDisposable
     {
         var path = Path.Combine(_project.NewFolder("logs"), "access.log");
         var clock = new FakeTimeProvider(PortalProject.Now);
-        var log = new AccessLog(path, clock);
+        var log = new AccessLogWriter(path, clock);
         await log.StartAsync(CancellationToken.None);
 
         // The clock never moves, so nothing is written until the log is disposed: the queue fills.
-        for (var i = 0; i < AccessLog.Capacity + 5; i++)
+        for (var i = 0; i < AccessLogWriter.Capacity + 5; i++)
         {
             log.Add(Entry("/", clock));
         }
@@ -105,8 +109,8 @@ public sealed class AccessLogTests : IDisposable
         log.Dispose();
 
         var entries = Read(path);
-        Assert.Equal(AccessLog.Capacity + 1, entries.Count);
-        Assert.Equal(AccessLog.Capacity, entries.Count(e => e.TryGetProperty("path", out _)));
+        Assert.Equal(AccessLogWriter.Capacity + 1, entries.Count);
+        Assert.Equal(AccessLogWriter.Capacity, entries.Count(e => e.TryGetProperty("path", out _)));
         Assert.Equal(5, entries[^1].GetProperty("dropped").GetInt64());
     }
 

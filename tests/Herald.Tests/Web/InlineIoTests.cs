@@ -1,5 +1,6 @@
 using Herald.Tests.Browser;
 using Herald.Web;
+using Herald.Web.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;

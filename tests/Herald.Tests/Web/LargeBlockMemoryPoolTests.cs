@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Herald.Tests.Browser;
 using Herald.Web;
+using Herald.Web.Serving;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -93,6 +94,60 @@ public sealed class LargeBlockMemoryPoolTests
         Assert.Contains("</html>", page, StringComparison.Ordinal);
         var factory = Assert.IsType<LargeBlockMemoryPoolFactory>(server.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
         Assert.Contains(factory.Created, pool => pool.FreeBlocks > 0);
+    }
+
+    [Fact]
+    public void Return_Twice_WithTheCheck_Throws()
+    {
+        // The check Debug builds run; the tests run in Release, so they turn it on.
+        using var pool = new LargeBlockMemoryPool(_time, checkReturns: true);
+        var block = pool.Rent();
+        block.Dispose();
+
+        var error = Assert.Throws<InvalidOperationException>(block.Dispose);
+
+        Assert.Contains("returned twice", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, pool.FreeBlocks);
+    }
+
+    [Fact]
+    public void Return_RentedAgain_WithTheCheck_IsNoDoubleReturn()
+    {
+        using var pool = new LargeBlockMemoryPool(_time, checkReturns: true);
+        var block = pool.Rent();
+        block.Dispose();
+        var again = pool.Rent();
+
+        again.Dispose();
+
+        Assert.Same(block, again);
+        Assert.Equal(1, pool.FreeBlocks);
+    }
+
+    [Fact]
+    public void CheckReturns_ByDefault_OnlyInDebugBuilds()
+    {
+        using var pool = new LargeBlockMemoryPool(_time);
+
+#if DEBUG
+        Assert.True(pool.CheckReturns);
+#else
+        Assert.False(pool.CheckReturns);
+#endif
+    }
+
+    [Fact]
+    public async Task Kestrel_BlockPoolOff_UsesKestrelsOwnPool()
+    {
+        using var project = PortalProject.CreateSmall();
+        var options = new PortalOptions { Repository = project.Builder.Path, Config = project.ConfigPath, Data = project.NewFolder("data"), BlockPool = false };
+        await using var server = await PortalServer.StartAsync(options, TimeSpan.FromSeconds(60));
+        using var http = new HttpClient();
+
+        var page = await http.GetStringAsync(server.Url("/releases"));
+
+        Assert.Contains("</html>", page, StringComparison.Ordinal);
+        Assert.IsNotType<LargeBlockMemoryPoolFactory>(server.Services.GetService<IMemoryPoolFactory<byte>>());
     }
 
     private static List<IDisposable> RentMany(LargeBlockMemoryPool pool, int count) =>

@@ -1,12 +1,11 @@
-extern alias web;
-
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Herald.Tests.Support;
 using Herald.Web;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -15,18 +14,19 @@ using Microsoft.Extensions.Time.Testing;
 namespace Herald.Tests.Web;
 
 /// <summary>
-/// The portal hosted in memory (<see cref="WebApplicationFactory{TEntryPoint}"/> on the portal's real
-/// <c>Program</c>, <c>web::Program</c> because herald's own entry point is a global <c>Program</c> too) for given <see cref="PortalOptions"/>, in Production mode, "now" fixed by a fake clock.
+/// The portal hosted in memory: the composition <c>herald serve</c> runs (<see cref="PortalApp.Build"/>, with
+/// <paramref name="options"/> as its only source of options) on an in-memory server, in Production mode,
+/// "now" fixed by a fake clock.
 /// </summary>
 public sealed class PortalHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<web::Program> _factory;
+    private readonly WebApplication _app;
 
-    private PortalHost(WebApplicationFactory<web::Program> factory, CapturedLogs logs)
+    private PortalHost(WebApplication app, CapturedLogs logs)
     {
-        _factory = factory;
+        _app = app;
         Logs = logs;
-        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Client = app.GetTestClient();
     }
 
     /// <summary>What the portal logged (kept here, not printed: tests provoke errors on purpose).</summary>
@@ -35,23 +35,23 @@ public sealed class PortalHost : IAsyncDisposable
     /// <summary>A client of the portal (no redirects followed).</summary>
     public HttpClient Client { get; }
 
+    /// <summary>The portal's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Starts the portal for <paramref name="options"/> with "now" at <paramref name="now"/>.</summary>
     public static PortalHost Start(PortalOptions options, DateTimeOffset now)
     {
         var logs = new CapturedLogs();
-        var factory = new WebApplicationFactory<web::Program>().WithWebHostBuilder(web =>
+        var app = PortalApp.Build(["--environment", "Production"], options, builder =>
         {
-            web.UseEnvironment("Production");
-            web.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(logs));
-            web.ConfigureServices(services =>
-            {
-                services.RemoveAll<PortalOptions>();
-                services.AddSingleton(options);
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
-            });
+            builder.WebHost.UseTestServer();
+            builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(logs);
+            builder.Services.RemoveAll<TimeProvider>();
+            builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
         });
-        return new PortalHost(factory, logs);
+        // Synchronous, as WebApplicationFactory started its host: the in-memory server only wires itself up.
+        app.StartAsync().GetAwaiter().GetResult();
+        return new PortalHost(app, logs);
     }
 
     /// <summary>Polls <c>/healthz</c> until it answers 200; fails with its last answer after <paramref name="timeout"/>.</summary>
@@ -86,6 +86,7 @@ public sealed class PortalHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _factory.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

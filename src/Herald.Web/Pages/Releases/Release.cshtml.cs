@@ -19,10 +19,10 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
     public IReadOnlyList<(Uri Mirror, Herald.Publishing.MirrorReport? Report)> Mirrors { get; private set; } = [];
 
     /// <summary>The release's folder on <paramref name="mirror"/>.</summary>
-    public Uri MirrorFolder(Uri mirror) => new(mirror, Herald.Publishing.ArtifactLayout.ReleaseFolder(State.Slug, Release!.Version) + "/");
+    public Uri MirrorFolder(Uri mirror) => new(mirror, Herald.Publishing.ArtifactLayout.ReleaseFolder(View.Slug, Release!.Version) + "/");
 
     /// <summary>A download's link: absolute under <c>[downloads] base_url</c> when it is set.</summary>
-    public string DownloadUrl(string path) => State.PublicUrl("/downloads/" + path);
+    public string DownloadUrl(string path) => View.PublicUrl("/downloads/" + path);
 
     /// <summary>Its statistics, or null for a candidate.</summary>
     public ContributionStats? Stats { get; private set; }
@@ -52,8 +52,8 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = Release.Version;
         Stats = Snapshot.StatsOf(Release);
-        Artifacts = State.Store is { } store ? await Herald.Publishing.Publisher.ReadPublishedAsync(store, State.Slug, Release.Version, cancellationToken) : [];
-        Mirrors = Artifacts.Count == 0 ? [] : State.DownloadSettings.Mirrors.Select(m => (m, State.Mirrors.GetValueOrDefault((m, Release.Version)))).ToList();
+        Artifacts = View.Store is { } store ? await Herald.Publishing.Publisher.ReadPublishedAsync(store, View.Slug, Release.Version, cancellationToken) : [];
+        Mirrors = Artifacts.Count == 0 ? [] : View.DownloadSettings.Mirrors.Select(m => (m, State.Mirrors.GetValueOrDefault((m, Release.Version)))).ToList();
         await using var context = Database();
         var changes = await context.ReleaseChanges.AsNoTracking()
             .Where(c => c.Version == Release.Version)

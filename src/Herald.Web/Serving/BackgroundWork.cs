@@ -1,4 +1,4 @@
-namespace Herald.Web;
+namespace Herald.Web.Serving;
 
 /// <summary>
 /// Runs the portal's background work (indexing, mirror checks) on the thread pool only, never on the
@@ -6,7 +6,7 @@ namespace Herald.Web;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <c>herald serve</c> runs socket completions and request handling inline on the runtime's socket event
+/// With <c>--inline-io</c>, <c>herald serve</c> runs socket completions and request handling inline on the runtime's socket event
 /// threads (see <see cref="PortalOptions.InlineIo"/>). That is fast for requests, which only read the
 /// published snapshot, but every other socket in the process completes on those threads too: PostgreSQL
 /// queries, mirror fetches, and on Linux the pipes git's output is read from. Without this scheduler, the

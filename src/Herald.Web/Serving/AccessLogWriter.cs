@@ -1,14 +1,13 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using System.Collections.Concurrent;
 
-namespace Herald.Web;
+namespace Herald.Web.Serving;
 
 /// <summary>
-/// The portal's request log: one JSON object per line and request (time, method, path, query, status,
-/// duration in milliseconds, client address), written to standard output or appended to a file.
+/// Writes the <see cref="AccessLog"/>: one JSON object per line and request (time, method, path, query,
+/// status, duration in milliseconds, client address), to standard output or appended to a file.
 /// </summary>
 /// <remarks>
 /// Requests only hand a small record to a lock-free queue; every <see cref="FlushInterval"/> one background
@@ -20,14 +19,8 @@ namespace Herald.Web;
 /// sink cannot keep up, records beyond <see cref="Capacity"/> are dropped rather than slowing the
 /// requests, and the log says how many.
 /// </remarks>
-public sealed class AccessLog : BackgroundService
+internal sealed class AccessLogWriter : BackgroundLoop
 {
-    /// <summary>The <see cref="PortalOptions.AccessLog"/> value that writes to standard output.</summary>
-    public const string StandardOutput = "-";
-
-    /// <summary>The <see cref="PortalOptions.AccessLog"/> value that turns the log off.</summary>
-    public const string Off = "off";
-
     /// <summary>How often queued records are written.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
@@ -48,8 +41,8 @@ public sealed class AccessLog : BackgroundService
     private Stream? _sink;
     private long _dropped;
 
-    /// <summary>A log writing to <paramref name="target"/>: <see cref="StandardOutput"/>, a file path or <see cref="Off"/>.</summary>
-    public AccessLog(string target, TimeProvider clock)
+    /// <summary>A log writing to <paramref name="target"/>: <see cref="AccessLog.StandardOutput"/>, a file path or <see cref="AccessLog.Off"/>.</summary>
+    public AccessLogWriter(string target, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrEmpty(target);
         _target = target;
@@ -58,7 +51,7 @@ public sealed class AccessLog : BackgroundService
     }
 
     /// <summary>Whether requests are logged at all.</summary>
-    public bool Enabled => _target != Off;
+    public bool Enabled => _target != AccessLog.Off;
 
     /// <summary>Queues one request's record; never waits, locks or wakes a thread.</summary>
     internal void Add(in AccessLogEntry entry)
@@ -76,39 +69,17 @@ public sealed class AccessLog : BackgroundService
     /// <summary>Opens the sink: the file must be writable when the portal starts, not at its first request.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_target == Off)
+        if (_target == AccessLog.Off)
         {
             return Task.CompletedTask;
         }
 
-        _sink = _target == StandardOutput ? Console.OpenStandardOutput() : OpenFile(_target);
+        _sink = _target == AccessLog.StandardOutput ? Console.OpenStandardOutput() : AccessLog.OpenFile(_target);
         return base.StartAsync(cancellationToken);
     }
 
-    /// <summary>Fails with a <see cref="HeraldException"/> when <paramref name="target"/> is a file that cannot be appended to.</summary>
-    public static void CheckWritable(string target)
-    {
-        if (target is not (StandardOutput or Off))
-        {
-            OpenFile(target).Dispose();
-        }
-    }
-
-    /// <summary>Opens <paramref name="path"/> for appending, or fails with a <see cref="HeraldException"/> that names it and the fix.</summary>
-    private static FileStream OpenFile(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new HeraldException($"cannot write the access log '{path}': {e.Message} Give a writable file, '{StandardOutput}' for standard output or '{Off}'.");
-        }
-    }
-
     /// <summary>Writes what requests queue until the portal stops.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -130,7 +101,7 @@ public sealed class AccessLog : BackgroundService
         Drain();
         lock (_writing)
         {
-            if (_sink is not null && _target != StandardOutput)
+            if (_sink is not null && _target != AccessLog.StandardOutput)
             {
                 _sink.Dispose();
             }
@@ -223,38 +194,5 @@ public sealed class AccessLog : BackgroundService
         }
 
         _buffer.ResetWrittenCount();
-    }
-}
-
-/// <summary>What the access log keeps of one request.</summary>
-internal readonly record struct AccessLogEntry(DateTimeOffset Time, string Method, string Path, string? Query, int Status, long Started, long Ended, IPAddress? Remote);
-
-/// <summary>Hands every request to the <see cref="AccessLog"/> once it has been answered.</summary>
-internal sealed class AccessLogMiddleware(RequestDelegate next, AccessLog log, TimeProvider clock)
-{
-    public async Task InvokeAsync(HttpContext context)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var request = context.Request;
-        // Captured first: re-executed error pages change the path while they run.
-        var method = request.Method;
-        var path = request.Path.Value ?? "/";
-        var query = request.QueryString.Value;
-        var failed = false;
-        try
-        {
-            await next(context);
-        }
-        catch
-        {
-            failed = true;
-            throw;
-        }
-        finally
-        {
-            var response = context.Response;
-            var status = failed && !response.HasStarted ? StatusCodes.Status500InternalServerError : response.StatusCode;
-            log.Add(new AccessLogEntry(clock.GetUtcNow(), method, path, query, status, started, Stopwatch.GetTimestamp(), context.Connection.RemoteIpAddress));
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Connections;
 
-namespace Herald.Web;
+namespace Herald.Web.Serving;
 
 /// <summary>
 /// Kestrel's buffers, in blocks of <see cref="BlockSize"/> instead of Kestrel's 4 KiB.
@@ -21,7 +21,11 @@ namespace Herald.Web;
 /// the coldest block). It keeps what the busiest moment needed; every <see cref="TrimInterval"/>, the
 /// blocks that stayed free through the whole interval (its low-water mark) are released to the garbage
 /// collector, so that a burst does not keep its memory forever. Unlike Kestrel's pool, this one reports
-/// no <c>aspnetcore.memorypool</c> metrics.
+/// no <c>aspnetcore.memorypool</c> metrics. <see cref="PortalOptions.BlockPool"/> turns it off.
+/// </para>
+/// <para>
+/// A block returned twice would be handed to two connections at once, each overwriting the other's data.
+/// Debug builds check every return (<see cref="CheckReturns"/>) and throw on a second one.
 /// </para>
 /// </remarks>
 internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
@@ -40,13 +44,25 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
     private int _lowWater;
     private volatile bool _disposed;
 
-    public LargeBlockMemoryPool(TimeProvider time)
+    /// <summary>Whether returns are checked by default: in Debug builds only.</summary>
+#if DEBUG
+    internal const bool CheckReturnsByDefault = true;
+#else
+    internal const bool CheckReturnsByDefault = false;
+#endif
+
+    /// <summary>A pool that releases idle blocks on <paramref name="time"/>'s clock; <paramref name="checkReturns"/> sets <see cref="CheckReturns"/>.</summary>
+    public LargeBlockMemoryPool(TimeProvider time, bool checkReturns = CheckReturnsByDefault)
     {
         ArgumentNullException.ThrowIfNull(time);
+        CheckReturns = checkReturns;
         _trimTimer = time.CreateTimer(static pool => ((LargeBlockMemoryPool)pool!).Trim(), this, TrimInterval, TrimInterval);
     }
 
     public override int MaxBufferSize => BlockSize;
+
+    /// <summary>Whether a block returned twice throws <see cref="InvalidOperationException"/> (an interlocked write per rent and return).</summary>
+    internal bool CheckReturns { get; }
 
     /// <summary>How many blocks are free in the pool now.</summary>
     internal int FreeBlocks => Volatile.Read(ref _freeCount);
@@ -67,6 +83,11 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
             if (left < Volatile.Read(ref _lowWater))
             {
                 Volatile.Write(ref _lowWater, left);
+            }
+
+            if (CheckReturns)
+            {
+                Volatile.Write(ref block.Returned, 0);
             }
 
             return block;
@@ -96,6 +117,11 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
 
     private void Return(Block block)
     {
+        if (CheckReturns && Interlocked.Exchange(ref block.Returned, 1) == 1)
+        {
+            throw new InvalidOperationException("a block of the large-block pool was returned twice: two owners would share it.");
+        }
+
         if (_disposed)
         {
             return;
@@ -107,6 +133,9 @@ internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
 
     private sealed class Block(LargeBlockMemoryPool pool) : IMemoryOwner<byte>
     {
+        /// <summary>1 while the block is in the pool (kept only with <see cref="CheckReturns"/>).</summary>
+        public int Returned;
+
         public Memory<byte> Memory { get; } = GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true);
 
         public void Dispose() => pool.Return(this);

@@ -1,0 +1,34 @@
+using Herald.Publishing;
+using Herald.Storage;
+
+namespace Herald.Web;
+
+/// <summary>
+/// What the portal serves at one moment: the snapshot and what the configuration says around it. Swapped
+/// whole (<see cref="PortalState.View"/>); a request reads it once, so that it never sees half an update.
+/// </summary>
+/// <param name="Snapshot">The index snapshot, or null before the first index.</param>
+/// <param name="Database">The database the index lives in, or null before the first refresh opened it.</param>
+/// <param name="CadenceMonths">The cadence the project expects (months between point releases).</param>
+/// <param name="Store">Where published files live (DATA/artifacts, a folder, or S3), or null before the first refresh.</param>
+/// <param name="KeysFolder">The folder of the release key (DATA/keys), or null before the first refresh.</param>
+/// <param name="DownloadSettings">Download redirects and mirrors from the configuration.</param>
+/// <param name="Slug">The project's slug (the download layout's second segment).</param>
+/// <param name="LastError">The last index error, shown on /healthz while there is no snapshot; null after a good refresh.</param>
+public sealed record PortalView(
+    IndexSnapshot? Snapshot,
+    IndexDatabase? Database,
+    int CadenceMonths,
+    IArtifactStore? Store,
+    string? KeysFolder,
+    DownloadSettings DownloadSettings,
+    string Slug,
+    string? LastError)
+{
+    /// <summary>The view before the first refresh: no snapshot, no database, the configuration's defaults.</summary>
+    public static PortalView Empty { get; } = new(null, null, 4, null, null, new DownloadSettings(), "project", null);
+
+    /// <summary>A portal path as published: absolute under <c>[downloads] base_url</c> when set, else as given.</summary>
+    public string PublicUrl(string path) =>
+        DownloadSettings.BaseUrl is { } baseUrl ? baseUrl.AbsoluteUri.TrimEnd('/') + path : path;
+}

@@ -1,0 +1,143 @@
+using Herald.Web.Api;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Primitives;
+
+namespace Herald.Web.Serving;
+
+/// <summary>
+/// How the portal serves: Kestrel's transport (<see cref="LargeBlockMemoryPool"/>, inline I/O), the access
+/// log, and the one order of the middleware every request goes through.
+/// </summary>
+/// <remarks>
+/// <para>The order, and why (docs/serving.md has the long version):</para>
+/// <list type="number">
+/// <item>the access log, first, so that it sees the final status of every request;</item>
+/// <item>the exception handler and the status code pages (error pages for browsers only);</item>
+/// <item>cheap answers from the request alone: 405 for pages asked with another method, the redirects of
+/// old download locations, the choice of one content coding;</item>
+/// <item>the validators (<c>ETag</c>, 304) and the output cache, which answer from memory;</item>
+/// <item>with <see cref="PortalOptions.InlineIo"/>, <see cref="SocketThreads.LeaveAsync"/>: from here on,
+/// nothing runs on a socket thread. Whatever may block (rendering, a download, a database query, a
+/// check of credentials) goes after this step, never before it;</item>
+/// <item>response compression (not for downloads), then the endpoints.</item>
+/// </list>
+/// <para>
+/// With <see cref="PortalOptions.ThreadHeader"/>, the last step before an endpoint names the kind of thread
+/// it starts on in <see cref="SocketThreads.ThreadHeader"/>; a test runs <c>herald serve</c> with it and
+/// fails when an endpoint starts on a socket thread.
+/// </para>
+/// </remarks>
+public static class ServingPipeline
+{
+    /// <summary>Registers the transport and the access log for <paramref name="options"/>.</summary>
+    public static void AddServing(WebApplicationBuilder builder, PortalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        builder.Services.AddSingleton(services => new AccessLogWriter(options.AccessLog ?? AccessLog.Off, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService(services => services.GetRequiredService<AccessLogWriter>());
+        if (options.BlockPool)
+        {
+            // Registered after Kestrel's own, so the socket transport takes this one.
+            builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
+        }
+
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = options.InlineIo);
+    }
+
+    /// <summary>Puts the middleware in its order around the endpoints <paramref name="mapEndpoints"/> maps.</summary>
+    public static void UseServing(WebApplication app, PortalOptions options, Action<WebApplication> mapEndpoints)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(mapEndpoints);
+        if (app.Services.GetRequiredService<AccessLogWriter>().Enabled)
+        {
+            app.UseMiddleware<AccessLogMiddleware>();
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
+        app.Use(StatusPagesForBrowsersOnly);
+        app.Use(PagesOnlyRead);
+        app.Use(RedirectOldDownloads);
+        app.Use(ChooseContentCoding);
+        app.UseMiddleware<ValidatorsMiddleware>();
+        app.UseOutputCache();
+        if (options.InlineIo)
+        {
+            app.Use(SocketThreads.LeaveAsync);
+        }
+
+        // Downloads are already compressed archives and are sent in large reads; they stay out of it.
+        app.UseWhen(context => !DownloadsApi.IsDownload(context.Request.Path), branch => branch.UseResponseCompression());
+        if (options.ThreadHeader)
+        {
+            app.Use(SocketThreads.StampAsync);
+        }
+
+        mapEndpoints(app);
+    }
+
+    // Error pages for what browsers read; API clients and non-GET requests get the bare status.
+    private static Task StatusPagesForBrowsersOnly(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (!IsRead(request) || request.Path.StartsWithSegments("/api"))
+        {
+            context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+        }
+
+        return next(context);
+    }
+
+    // Pages only read: every other method is 405, as on the API, not the antiforgery check's 400 or a
+    // page rendered without its model (TRACE and OPTIONS reached it with no handler: a 500 per request).
+    private static Task PagesOnlyRead(HttpContext context, RequestDelegate next)
+    {
+        // (Not the error page re-executed for a failed request: that keeps its 500.)
+        if (!IsRead(context.Request)
+            && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
+            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+
+    // Old download locations keep working: a permanent redirect to the same file at its new place.
+    private static Task RedirectOldDownloads(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (IsRead(request)
+            && context.RequestServices.GetRequiredService<PortalState>().View.DownloadSettings.RedirectFor(request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty) is { } target)
+        {
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = target;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+
+    // Pages are cached per content coding: Accept-Encoding becomes one of three values.
+    private static Task ChooseContentCoding(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (!DownloadsApi.IsDownload(request.Path))
+        {
+            request.Headers.AcceptEncoding = ContentCoding.Choose(request.Headers.AcceptEncoding) ?? StringValues.Empty;
+        }
+
+        return next(context);
+    }
+
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+}
