@@ -314,6 +314,7 @@ def main():
     parser.add_argument("--nginx-workers", default="2", help="nginx worker_processes (default: 2; 'auto' works)")
     parser.add_argument("--index-timeout", type=int, default=900, help="time limit of one index run, s (default: 900)")
     parser.add_argument("--start-timeout", type=int, default=600, help="time limit for herald serve to answer /healthz, s (default: 600)")
+    parser.add_argument("--inline-io", choices=["true", "false"], default="false", help="herald serve --inline-io (default: %(default)s, herald's default)")
     parser.add_argument("--skip-index", action="store_true", help="do not time herald index (herald serve then indexes on start)")
     args = parser.parse_args()
 
@@ -358,7 +359,7 @@ def main():
         os.makedirs(data, exist_ok=True)
         log("starting herald serve on %s:%d ..." % (HOST, herald_port))
         serve_start = time.monotonic()
-        herald_proc = start([herald, "serve", "--repo", repo, "--data", data, "--urls", "http://%s:%d" % (HOST, herald_port)],
+        herald_proc = start([herald, "serve", "--repo", repo, "--data", data, "--urls", "http://%s:%d" % (HOST, herald_port), "--inline-io", args.inline_io],
                             herald_log, cwd=tmp)
         wait_for(herald_port, "/healthz", args.start_timeout, herald_proc, "herald serve")
         ready_seconds = time.monotonic() - serve_start
