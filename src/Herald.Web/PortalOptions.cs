@@ -27,7 +27,7 @@ public sealed record PortalOptions
     /// Whether requests are handled on the socket event threads that read them (Kestrel's
     /// <c>UnsafePreferInlineScheduling</c>) instead of being handed to the thread pool; off by default. An
     /// expert switch: with <see cref="SocketThreads.InlineCompletionsVariable"/> set for the process
-    /// (<c>herald serve --inline-io true</c> does), it served about a quarter more requests per second of a
+    /// (<c>herald serve --inline-io true</c> does), it served 27–46% more requests per second of a
     /// cached page, with a shorter tail (docs/benchmarks.md), but anything that blocks before
     /// <see cref="SocketThreads.LeaveAsync"/> holds up every connection of a socket thread
     /// (docs/serving.md).
