@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs and starts what the tests need first (git, GnuPG, PostgreSQL,
 # Chromium, an S3 protocol server); a test that needs a component fails when it is missing, it never skips.
+# Both test projects run; the fast ones alone need only git and no sudo: dotnet test tests/Herald.UnitTests
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"

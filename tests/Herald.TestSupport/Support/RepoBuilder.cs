@@ -50,6 +50,17 @@ public sealed partial class RepoBuilder : IDisposable
     /// <summary>User id of the throwaway signing key used by <see cref="SignedTag"/>.</summary>
     public const string SigningKeyUserId = "Herald Test <herald@example.com>";
 
+    /// <summary>The signature block of <see cref="UnverifiedSignedTag"/>: well-formed armour, no valid signature.</summary>
+    private const string UnverifiedSignature = """
+        -----BEGIN PGP SIGNATURE-----
+
+        iHUEABYKAB0WIQRIZXJhbGQgdGVzdCBzaWduYXR1cmUAAAAABQJgAAAAAAoJEEhl
+        cmFsZCB0ZXN0AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+        =AAAA
+        -----END PGP SIGNATURE-----
+
+        """;
+
     /// <summary>Name of the file that commits without explicit files append a line to.</summary>
     public const string DefaultFile = "file.txt";
 
@@ -318,6 +329,26 @@ public sealed partial class RepoBuilder : IDisposable
         EnsureSigningKey();
         var identity = new Identity(DefaultName, DefaultEmail);
         RunGit(Path, ["tag", "-s", "-u", SigningKeyEmail, "-m", message, name], TaggerEnvironment(identity, date ?? _clock), null);
+        return this;
+    }
+
+    /// <summary>
+    /// Annotated tag at HEAD whose message ends in a fixed PGP signature block that no key verifies, written
+    /// with <c>git mktag</c>: git (and so Herald) reports it as signed, and it needs no gpg. For tests of what
+    /// is shown for a signed tag; <see cref="SignedTag"/> makes a real signature.
+    /// </summary>
+    public RepoBuilder UnverifiedSignedTag(string name, string message = "signed tag", DateTimeOffset? date = null)
+    {
+        var tag = new StringBuilder()
+            .Append("object ").Append(Git("rev-parse", "HEAD")).Append('\n')
+            .Append("type commit\n")
+            .Append("tag ").Append(name).Append('\n')
+            .Append("tagger ").Append(DefaultName).Append(" <").Append(DefaultEmail).Append("> ").Append(RawDate(date ?? _clock)).Append("\n\n")
+            .Append(message.Replace("\r\n", "\n").TrimEnd()).Append('\n')
+            .Append(UnverifiedSignature)
+            .ToString();
+        var sha = s_utf8NoBom.GetString(RunGit(Path, ["mktag"], null, s_utf8NoBom.GetBytes(tag))).Trim();
+        Git("update-ref", "refs/tags/" + name, sha);
         return this;
     }
 

@@ -6,7 +6,7 @@ using Xunit.Sdk;
 namespace Herald.Tests.Cli;
 
 /// <summary>
-/// Compares output with a golden file in <c>tests/Herald.Tests/Golden/</c> (copied beside the test
+/// Compares output with a golden file in <c>tests/Herald.UnitTests/Golden/</c> (copied beside the test
 /// assembly). With <c>HERALD_UPDATE_GOLDEN=1</c> the output is written to the source tree's Golden folder
 /// instead, so that <c>git diff</c> shows what changed; review it and commit it.
 /// </summary>
@@ -50,7 +50,7 @@ public static class GoldenFile
     }
 
     /// <summary>
-    /// The source tree's Golden folder: beside the <c>Herald.Tests.csproj</c> found by walking up from the
+    /// The source tree's Golden folder: beside the <c>Herald.UnitTests.csproj</c> found by walking up from the
     /// test assembly, else from this source file (when the build output lives outside the tree).
     /// </summary>
     public static string SourceGoldenFolder(string callerFile)
@@ -59,14 +59,14 @@ public static class GoldenFile
         {
             for (var folder = start; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
             {
-                if (File.Exists(Path.Combine(folder, "Herald.Tests.csproj")))
+                if (File.Exists(Path.Combine(folder, "Herald.UnitTests.csproj")))
                 {
                     return Path.Combine(folder, "Golden");
                 }
             }
         }
 
-        throw new InvalidOperationException($"cannot find Herald.Tests.csproj above {AppContext.BaseDirectory} or {callerFile}.");
+        throw new InvalidOperationException($"cannot find Herald.UnitTests.csproj above {AppContext.BaseDirectory} or {callerFile}.");
     }
 
     /// <summary>A unified-style line diff (hunks with <see cref="Context"/> lines of context), shortened when long.</summary>

@@ -7,7 +7,7 @@ namespace Herald.Tests.Cli;
 /// <summary>
 /// The output of each command on the <see cref="CliRepoFixture"/> project against the golden files in
 /// <c>Golden/</c>. To accept a change: <c>HERALD_UPDATE_GOLDEN=1 dotnet test --filter GoldenOutputTests</c>,
-/// then review <c>git diff tests/Herald.Tests/Golden</c>.
+/// then review <c>git diff tests/Herald.UnitTests/Golden</c>.
 /// </summary>
 public sealed partial class GoldenOutputTests(CliRepoFixture fixture) : IClassFixture<CliRepoFixture>
 {
@@ -69,7 +69,7 @@ public sealed partial class GoldenOutputTests(CliRepoFixture fixture) : IClassFi
     {
         var folder = GoldenFile.SourceGoldenFolder(ThisFile());
 
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(folder)!, "Herald.Tests.csproj")));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(folder)!, "Herald.UnitTests.csproj")));
         Assert.Equal("Golden", Path.GetFileName(folder));
     }
 

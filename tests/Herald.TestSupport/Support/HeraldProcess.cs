@@ -6,7 +6,7 @@ using Xunit;
 namespace Herald.Tests.Support;
 
 /// <summary>Starts the built <c>herald</c> command as a child process, with git and HOME kept from the machine's settings.</summary>
-internal static class HeraldProcess
+public static class HeraldProcess
 {
     /// <summary>Starts <c>herald <paramref name="args"/></c> in <paramref name="workingDirectory"/>.</summary>
     public static ChildProcess Start(string workingDirectory, params string[] args)

@@ -7,7 +7,7 @@ using Xunit;
 namespace Herald.Tests.Support;
 
 /// <summary>A child process with its output captured; killed with all its children when disposed.</summary>
-internal sealed class ChildProcess : IDisposable
+public sealed class ChildProcess : IDisposable
 {
     /// <summary>How long any wait on the child lasts at most.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

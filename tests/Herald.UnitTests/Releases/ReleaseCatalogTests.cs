@@ -95,10 +95,10 @@ public sealed class ReleaseCatalogTests(StableHistoryFixture fixture) : IClassFi
     }
 
     [Fact]
-    public void SignedTag_IsMarkedSigned()
+    public void TagWithSignatureBlock_IsMarkedSigned()
     {
         using var builder = RepoBuilder.Create()
-            .Commit("One").SignedTag("v1.0.0")
+            .Commit("One").UnverifiedSignedTag("v1.0.0")
             .Commit("Two").AnnotatedTag("v1.0.1")
             .Commit("Three").Tag("v1.0.2");
 
