@@ -14,17 +14,17 @@ public sealed class TargetResolverAmbiguityTests : IDisposable
     [Fact]
     public void Resolve_AmbiguousAbbreviatedSha_SaysSoAndListsTheCandidates()
     {
-        // Commits until two share their first four hex digits (about 300 on average; dates are fixed, so
-        // the same every run).
+        // 2,000 commits, written at once: two of them share their first four hex digits (the same two every
+        // run, as the dates are fixed).
+        _repo.Commit("initial");
         var byPrefix = new Dictionary<string, string>(StringComparer.Ordinal);
         string? prefix = null;
-        for (var i = 0; prefix is null && i < 5000; i++)
+        string? second = null;
+        foreach (var sha in _repo.ManyEmptyCommits(2000))
         {
-            _repo.EmptyCommit($"commit {i}");
-            var sha = _repo.LastSha;
-            if (!byPrefix.TryAdd(sha[..4], sha))
+            if (!byPrefix.TryAdd(sha[..4], sha) && prefix is null)
             {
-                prefix = sha[..4];
+                (prefix, second) = (sha[..4], sha);
             }
         }
 
@@ -36,7 +36,7 @@ public sealed class TargetResolverAmbiguityTests : IDisposable
 
         Assert.StartsWith($"'{prefix}' is ambiguous: ", error.Message);
         Assert.Contains(byPrefix[prefix][..7], error.Message);
-        Assert.Contains(_repo.LastSha[..7], error.Message);
+        Assert.Contains(second![..7], error.Message);
         Assert.Contains("give more digits", error.Message);
     }
 }
