@@ -161,8 +161,8 @@ public sealed class S3ArtifactStore : IArtifactStore, IDisposable
         }
     }
 
-    private Task UploadAsync(string file, string path, CancellationToken cancellationToken) =>
-        _client.PutObjectAsync(new PutObjectRequest { BucketName = _settings.Bucket, Key = Key(path), FilePath = file, UseChunkEncoding = false }, cancellationToken);
+    private async Task UploadAsync(string file, string path, CancellationToken cancellationToken) =>
+        await _client.PutObjectAsync(new PutObjectRequest { BucketName = _settings.Bucket, Key = Key(path), FilePath = file, UseChunkEncoding = false }, cancellationToken);
 
     private async IAsyncEnumerable<S3Object> ListObjectsAsync(string prefix, string? delimiter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -385,6 +385,6 @@ public sealed class PublishCrashTests : IClassFixture<PublishingFixture>, IDispo
         return tar;
     }
 
-    private static void AssertNone(IReadOnlyCollection<string> problems, string when) =>
+    private static void AssertNone(List<string> problems, string when) =>
         Assert.True(problems.Count == 0, $"{when}:\n- {string.Join("\n- ", problems)}");
 }

@@ -5,6 +5,7 @@ using Xunit;
 namespace Herald.Tests.Web;
 
 /// <summary><see cref="BackportFixesFixture"/> served by the portal on SQLite, indexed once, "now" its <see cref="BackportFixesFixture.Now"/>.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync.")]
 public sealed class BackportFixesPortalFixture : IAsyncLifetime
 {
     private BackportFixesFixture? _project;
