@@ -13,6 +13,7 @@ namespace Herald.Web;
 internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundLoop
 {
     private long _generation;
+    private long _databaseGeneration = -1;
     private (string Data, string? Connection)? _databaseFor;
     private string? _artifactsStamp;
 
@@ -84,6 +85,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             {
                 state.Database = IndexDatabase.For(project.DataDirectory, connection);
                 _databaseFor = (project.DataDirectory, connection);
+                _databaseGeneration = -1;
             }
 
             var database = state.Database;
@@ -100,11 +102,14 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             state.Slug = project.Config.Slug;
             state.DownloadSettings = project.Config.Downloads;
             var result = await new Indexer(project, database, clock).RunAsync(cancellationToken: cancellationToken);
+            // Another instance sharing the database may have written it: its generation says so, whoever wrote.
+            var generation = await IndexState.ReadGenerationAsync(database, cancellationToken);
             IndexSnapshot? snapshot = null;
-            if (result.Changed || state.Snapshot is null)
+            if (result.Changed || state.Snapshot is null || generation != _databaseGeneration)
             {
                 await using var context = database.CreateContext();
                 snapshot = await IndexSnapshot.LoadAsync(context, Interlocked.Increment(ref _generation), cancellationToken);
+                _databaseGeneration = generation;
             }
 
             // Pages also show what is on disk (published files). When either changed: drop what was
@@ -132,7 +137,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
 
             state.LastError = null;
             logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",
-                result.Changed ? "updated" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
+                result.Changed ? "updated" : snapshot is not null ? "reloaded" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
         }
         catch (HeraldException e)
         {
