@@ -85,7 +85,7 @@ public sealed class Indexer
         var keys = all.ToDictionary(r => r.Name, inputs.ReleaseKey, StringComparer.Ordinal);
         var indexed = (await context.Releases.AsNoTracking().Select(r => r.Version).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var changed = all.Where(r => !indexed.Contains(r.Name) || state.GetValueOrDefault(IndexState.ReleaseKeyPrefix + r.Name) != keys[r.Name]).ToList();
-        var releases = ReleasesStep.Compute(_project, inputs, changed, calculator, _parallelism);
+        var releases = ReleasesStep.Compute(_project, inputs, keys, changed, calculator, _parallelism);
         await StatisticsStep.ApplyAsync(context, catalog, releases, cancellationToken);
 
         // Patch-ids tie new commits to mainline here, so commits read anew always come with their series.

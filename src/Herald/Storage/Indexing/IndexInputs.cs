@@ -8,7 +8,7 @@ namespace Herald.Storage.Indexing;
 /// <summary>
 /// The inputs of everything the index stores, reduced to keys: a stored result whose key is unchanged is
 /// kept, any other is recomputed. Each key covers Herald's schema version and what its result is computed
-/// from, and nothing else, so that a change recomputes exactly what depends on it.
+/// from, and nothing else, so that a change recomputes exactly what depends on it. Not thread-safe.
 /// </summary>
 internal sealed class IndexInputs
 {

@@ -9,9 +9,11 @@ internal static class ReleasesStep
 {
     /// <summary>
     /// Computes <paramref name="releases"/> (in parallel); statistics are without growth, which needs the
-    /// comparable release's (<see cref="StatisticsStep"/>). Candidates have none.
+    /// comparable release's (<see cref="StatisticsStep"/>). Candidates have none. <paramref name="keys"/> holds
+    /// each release's <see cref="IndexInputs.ReleaseKey"/>, computed beforehand (<see cref="IndexInputs"/> is
+    /// not thread-safe).
     /// </summary>
-    public static IReadOnlyList<ComputedRelease> Compute(HeraldProject project, IndexInputs inputs, IReadOnlyList<Release> releases, StatsCalculator calculator, int parallelism)
+    public static IReadOnlyList<ComputedRelease> Compute(HeraldProject project, IndexInputs inputs, IReadOnlyDictionary<string, string> keys, IReadOnlyList<Release> releases, StatsCalculator calculator, int parallelism)
     {
         var repository = project.Repository;
         var catalog = project.Catalog;
@@ -41,7 +43,7 @@ internal static class ReleasesStep
                 row,
                 shas.Select((sha, ordinal) => new ReleaseChangeRow { Version = release.Name, Sha = sha, Ordinal = ordinal }).ToList(),
                 release.IsCandidate ? null : calculator.Compute(range.From?.Tag, release.Tag, range.Revisions),
-                inputs.ReleaseKey(release));
+                keys[release.Name]);
         });
         return computed;
     }
