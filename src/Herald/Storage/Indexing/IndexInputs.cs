@@ -30,6 +30,7 @@ internal sealed class IndexInputs
 
     private readonly HeraldProject _project;
     private readonly Dictionary<string, string> _ownKeys = new(StringComparer.Ordinal);
+    private readonly Lazy<string> _series;
 
     private IndexInputs(HeraldProject project, DateOnly today, string identities, string mailmap)
     {
@@ -38,7 +39,7 @@ internal sealed class IndexInputs
         Identities = identities;
         Mailmap = mailmap;
         Commits = new InputKey().Add("commits").Add(SchemaVersion).Add(mailmap).Hash();
-        Series = SeriesKey(project, today);
+        _series = new(() => SeriesKey(project, today));
         Fingerprint = FingerprintOf(project, today, identities, mailmap);
     }
 
@@ -58,7 +59,7 @@ internal sealed class IndexInputs
     public string Commits { get; }
 
     /// <summary>The key of the series rows and backport reports: the day, the policy, the mainline, the tag scheme and every ref.</summary>
-    public string Series { get; }
+    public string Series => _series.Value;
 
     /// <summary>All inputs at once: equal to the stored one, nothing needs to be looked at.</summary>
     public string Fingerprint { get; }
@@ -138,12 +139,16 @@ internal sealed class IndexInputs
             .Add("series")
             .Add(SchemaVersion)
             .Add(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Add(HeraldJson.Serialize(project.Config.Policy))
+            .Add(PolicyText(project.Config.Policy))
             .Add(project.Mainline)
             .Add(project.Catalog.Scheme.ToString());
         AddRefs(key, project.Catalog);
         return key.Hash();
     }
+
+    /// <summary>Every setting of the policy as text (records print their values; no JSON serializer to start on the quick path).</summary>
+    private static string PolicyText(Policy.PolicySettings policy) =>
+        string.Join('\n', [policy.ToString(), .. policy.Rules.Select(r => r.ToString()), .. policy.Series.Select(d => d.ToString())]);
 
     private static string FingerprintOf(HeraldProject project, DateOnly today, string identities, string mailmap)
     {
