@@ -1,6 +1,7 @@
 using Herald.Stats;
 using Herald.Storage;
 using Herald.Tests.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -79,6 +80,21 @@ public abstract class IndexerInputsTests : IAsyncLifetime
 
         Assert.Equal((true, ReleaseCount), (result.Changed, result.Releases));
         Assert.Equal(before - 1, (await StatsAsync("1.1.0")).Developers);
+    }
+
+    [Fact]
+    public async Task RunAsync_MailmapChanged_RereadsEveryCommitAndRecomputesEveryRelease()
+    {
+        await RunAsync();
+        var before = (await StatsAsync("1.1.0")).Developers;
+
+        Project.Builder.Mailmap("Carol Coder <carol@amd.com> <dave@arm.com>\n");
+        var result = await RunAsync();
+
+        Assert.Equal((true, Project.CountCommits("--all"), ReleaseCount), (result.Changed, result.NewCommits, result.Releases));
+        Assert.Equal(before - 1, (await StatsAsync("1.1.0")).Developers);
+        await using var context = _database!.CreateContext();
+        Assert.Equal("Carol Coder", (await context.Commits.SingleAsync(c => c.Subject == "arm: master work 2")).AuthorName);
     }
 
     [Fact]
