@@ -14,6 +14,7 @@ namespace Herald.Web;
 internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundLoop
 {
     private long _generation;
+    private long _databaseGeneration = -1;
     private (string Data, string? Connection)? _databaseFor;
     private string? _artifactsStamp;
 
@@ -88,6 +89,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             {
                 database = IndexDatabase.For(project.DataDirectory, connection);
                 _databaseFor = (project.DataDirectory, connection);
+                _databaseGeneration = -1;
             }
 
             // At start, even when the index is up to date and the indexer would not open it: a refresh then never
@@ -106,11 +108,14 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
                 DownloadSettings = project.Config.Downloads,
             });
             var result = await new Indexer(project, database, clock).RunAsync(cancellationToken: cancellationToken);
+            // Another instance sharing the database may have written it: its generation says so, whoever wrote.
+            var generation = await IndexState.ReadGenerationAsync(database, cancellationToken);
             IndexSnapshot? snapshot = null;
-            if (result.Changed || state.Snapshot is null)
+            if (result.Changed || state.Snapshot is null || generation != _databaseGeneration)
             {
                 await using var context = database.CreateContext();
                 snapshot = await IndexSnapshot.LoadAsync(context, Interlocked.Increment(ref _generation), cancellationToken);
+                _databaseGeneration = generation;
             }
 
             // Pages also show what is on disk (published files). When either changed: drop what was
@@ -142,7 +147,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
                 logger.LogInformation("Index refresh ended on a {Thread} thread", SocketThreads.CurrentKind());
             }
             logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",
-                result.Changed ? "updated" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
+                result.Changed ? "updated" : snapshot is not null ? "reloaded" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
         }
         catch (HeraldException e)
         {

@@ -72,14 +72,11 @@ internal static class BackportsCommand
                 wanted = [one];
             }
 
-            var patchIds = project.OpenPatchIdCache();
             var parallelism = result.GetValue(jobs) ?? Environment.ProcessorCount;
             IReadOnlyList<BackportReport> reports;
             using (new ProgressDisplay(console, "reading stable branches"))
             {
-                var index = BackportIndex.Build(project.Repository, catalog, project.Mainline, wanted.Concat(supported).Distinct(), patchIds, parallelism);
-                reports = BackportReport.Build(project.Repository, catalog, index, windows, wanted, date);
-                patchIds.Save();
+                reports = BackportAnalysis.Run(project, windows, wanted, supported, date, parallelism).Reports;
             }
 
             if (result.GetValue(common.Json))

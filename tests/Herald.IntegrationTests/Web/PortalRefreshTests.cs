@@ -109,6 +109,32 @@ public abstract class PortalRefreshTests : IAsyncLifetime
         Assert.NotEqual(etag, after.Headers.ETag);
     }
 
+    [Fact]
+    public async Task Refresh_AfterADomainMapChange_ServesTheNewEmployers()
+    {
+        Assert.Contains("AMD", await EmployersAsync("1.2.0"));
+        var folder = Path.GetDirectoryName(Project.ConfigPath)!;
+        File.WriteAllText(Path.Combine(folder, "domain-map"), "amd.com  AMD Research\n");
+        File.WriteAllText(Project.ConfigPath, PortalProject.ConfigText + "[stats]\ndomain_map = \"domain-map\"\n");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/refresh");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PortalFixture.AdminToken);
+        using var response = await Host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        List<string> employers;
+        do
+        {
+            await Task.Delay(50);
+            employers = await EmployersAsync("1.2.0");
+        }
+        while (!employers.Contains("AMD Research") && DateTime.UtcNow < deadline);
+
+        Assert.Contains("AMD Research", employers);
+        Assert.DoesNotContain("AMD", employers);
+    }
+
     /// <summary>The PostgreSQL connection string to index into, or null for SQLite.</summary>
     protected abstract Task<string?> CreateDatabaseAsync();
 
@@ -123,6 +149,9 @@ public abstract class PortalRefreshTests : IAsyncLifetime
         b.AnnotatedTag("RELEASE-1.2.2", "Release 1.2.2", PortalProject.Noon(2021, 5, 10));
         b.Checkout("master");
     }
+
+    private async Task<List<string>> EmployersAsync(string version) =>
+        [.. (await GetJsonAsync("/api/releases/" + version))["stats"]!["byEmployer"]!.AsArray().Select(e => (string)e!["employer"]!)];
 
     /// <summary>Asks for a refresh (202) and polls <c>/api/releases</c> until <paramref name="done"/> holds.</summary>
     private async Task RefreshUntilAsync(Func<JsonArray, bool> done)
