@@ -11,7 +11,7 @@ namespace Herald.Web;
 /// asks, and publishes each new snapshot; in between, notices new publishes in a local artifact store.
 /// The only writer of the index in the portal.
 /// </summary>
-internal sealed class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundLoop
+internal sealed partial class IndexRefresher(PortalOptions options, PortalState state, TimeProvider clock, IOutputCacheStore cache, ILogger<IndexRefresher> logger) : BackgroundLoop
 {
     private long _generation;
     private long _databaseGeneration = -1;
@@ -66,12 +66,12 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
                 _artifactsStamp = stamp;
                 await state.InvalidateAsync(cache, cancellationToken);
                 state.RequestMirrorCheck();
-                logger.LogInformation("Published files changed: pages re-rendered");
+                LogPublishedFilesChanged(logger);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Could not read the published files in {Store}: {Message}", store.Location, e.Message);
+            LogPublishedFilesUnreadable(logger, store.Location, e.Message);
         }
     }
 
@@ -94,7 +94,7 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
 
             // At start, even when the index is up to date and the indexer would not open it: a refresh then never
             // takes the migration lock (a kill during a refresh used to leave it taken).
-            await database.EnsureMigratedAsync(new Progress<string>(waiting => logger.LogWarning("Index: {Waiting}", waiting)), cancellationToken);
+            await database.EnsureMigratedAsync(new Progress<string>(waiting => LogWaiting(logger, waiting)), cancellationToken);
             var store = view.Store is null || view.DownloadSettings.S3 != project.Config.Downloads.S3 || view.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder
                 ? ArtifactStore.For(project)
                 : view.Store;
@@ -144,22 +144,43 @@ internal sealed class IndexRefresher(PortalOptions options, PortalState state, T
             state.Update(current => current with { LastError = null });
             if (options.ThreadHeader)
             {
-                logger.LogInformation("Index refresh ended on a {Thread} thread", SocketThreads.CurrentKind());
+                var kind = SocketThreads.CurrentKind();
+                LogRefreshThread(logger, kind);
             }
-            logger.LogInformation("Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms",
-                result.Changed ? "updated" : snapshot is not null ? "reloaded" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
+            LogRefreshed(logger, result.Changed ? "updated" : snapshot is not null ? "reloaded" : "unchanged", result.NewCommits, result.Releases, result.Series, (long)result.Elapsed.TotalMilliseconds);
         }
         catch (HeraldException e)
         {
             // What the user can fix (a missing repository, a shallow clone, a bad configuration): its message says
             // it all, so one line. The portal keeps serving the last snapshot (or 503 on /healthz) and tries again.
             state.Update(current => current with { LastError = e.Message });
-            logger.LogError("Indexing failed: {Message}", e.Message);
+            LogIndexingFailed(logger, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             state.Update(current => current with { LastError = e.Message });
-            logger.LogError(e, "Indexing failed: {Message}", e.Message);
+            LogIndexingCrashed(logger, e, e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published files changed: pages re-rendered")]
+    private static partial void LogPublishedFilesChanged(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the published files in {Store}: {Message}")]
+    private static partial void LogPublishedFilesUnreadable(ILogger logger, string store, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index: {Waiting}")]
+    private static partial void LogWaiting(ILogger logger, string waiting);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index refresh ended on a {Thread} thread")]
+    private static partial void LogRefreshThread(ILogger logger, string thread);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index {Outcome}: {Commits} new commits, {Releases} releases, {Series} series in {Elapsed} ms")]
+    private static partial void LogRefreshed(ILogger logger, string outcome, int commits, int releases, int series, long elapsed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing failed: {Message}")]
+    private static partial void LogIndexingFailed(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing failed: {Message}")]
+    private static partial void LogIndexingCrashed(ILogger logger, Exception exception, string message);
 }

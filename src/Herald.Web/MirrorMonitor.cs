@@ -9,7 +9,7 @@ namespace Herald.Web;
 /// index, whenever what is published changes, and on the configured interval. Pages list a mirror for a
 /// release only once it is checked good.
 /// </summary>
-internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpClients, TimeProvider clock, IOutputCacheStore cache, ILogger<MirrorMonitor> logger) : BackgroundLoop
+internal sealed partial class MirrorMonitor(PortalState state, IHttpClientFactory httpClients, TimeProvider clock, IOutputCacheStore cache, ILogger<MirrorMonitor> logger) : BackgroundLoop
 {
     /// <summary>The name of the HTTP client mirrors are fetched with.</summary>
     public const string HttpClientName = "mirrors";
@@ -34,7 +34,7 @@ internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpCl
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Mirror check failed: {Message}", e.Message);
+                LogCheckFailed(logger, e, e.Message);
             }
         }
     }
@@ -55,7 +55,7 @@ internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpCl
             checkedAny = true;
             if (report.Status is not MirrorStatus.Good)
             {
-                logger.LogWarning("Mirror {Mirror} is {Status} for {Version}: {Detail}", report.Mirror, report.Status, report.Version,
+                LogMirrorProblem(logger, report.Mirror, report.Status, report.Version,
                     string.Join("; ", report.Files.Where(f => f.Detail is not null).Select(f => $"{f.Name} {f.Detail}")));
             }
         }
@@ -66,6 +66,15 @@ internal sealed class MirrorMonitor(PortalState state, IHttpClientFactory httpCl
             await state.InvalidateAsync(cache, cancellationToken);
         }
 
-        logger.LogInformation("Mirrors checked: {Mirrors} mirrors", mirrors.Count);
+        LogChecked(logger, mirrors.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mirror check failed: {Message}")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mirror {Mirror} is {Status} for {Version}: {Detail}")]
+    private static partial void LogMirrorProblem(ILogger logger, Uri mirror, MirrorStatus status, string version, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mirrors checked: {Mirrors} mirrors")]
+    private static partial void LogChecked(ILogger logger, int mirrors);
 }

@@ -6,7 +6,7 @@ namespace Herald.Web;
 /// What the portal serves (<see cref="View"/>, swapped whole after every index run), the signals between
 /// requests and background loops, and the counters requests keep.
 /// </summary>
-public sealed class PortalState
+public sealed class PortalState : IDisposable
 {
     private PortalView _view = PortalView.Empty;
     private readonly SemaphoreSlim _refreshRequested = new(0, 1);
@@ -98,4 +98,11 @@ public sealed class PortalState
     /// <summary>Waits until a refresh is requested or <paramref name="timeout"/> passes.</summary>
     public Task<bool> WaitForRequestAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _refreshRequested.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>Releases the signals; the host disposes the state after its background loops have stopped.</summary>
+    public void Dispose()
+    {
+        _refreshRequested.Dispose();
+        _mirrorCheckRequested.Dispose();
+    }
 }

@@ -53,7 +53,7 @@ public static class FeedsApi
             writer.WriteElementString("generator", AtomNamespace, "Herald");
             foreach (var release in list)
             {
-                var stats = snapshot.StatsOf(release);
+                var stats = IndexSnapshot.StatsOf(release);
                 writer.WriteStartElement("entry", AtomNamespace);
                 writer.WriteElementString("id", AtomNamespace, origin + "/releases/" + Uri.EscapeDataString(release.Version));
                 writer.WriteElementString("title", AtomNamespace, $"{snapshot.ProjectName} {release.Version}");

@@ -34,7 +34,7 @@ public static class ReleasesApi
         }
 
         return s.Release(version) is { } row
-            ? TypedResults.Ok(new ReleaseDetails(IndexSnapshot.Info(row), s.StatsOf(row)))
+            ? TypedResults.Ok(new ReleaseDetails(IndexSnapshot.Info(row), IndexSnapshot.StatsOf(row)))
             : TypedResults.NotFound(new Problem($"no release {version}"));
     }
 
@@ -51,7 +51,7 @@ public static class ReleasesApi
         IReadOnlyList<SeriesDetails> list = s.Series.Select(row => new SeriesDetails(
             status[row.Series],
             s.ReleasesOf(row.Series).Select(r => r.Version).ToList(),
-            s.BackportsOf(row))).ToList();
+            IndexSnapshot.BackportsOf(row))).ToList();
         return TypedResults.Ok(list);
     }
 

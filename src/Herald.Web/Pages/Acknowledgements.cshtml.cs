@@ -24,7 +24,7 @@ public sealed class AcknowledgementsModel(PortalState state) : PortalPage(state)
         }
 
         var release = Snapshot.Release(version);
-        Stats = release is null ? null : Snapshot.StatsOf(release);
+        Stats = release is null ? null : Herald.Storage.IndexSnapshot.StatsOf(release);
         if (release is null || Stats is null)
         {
             return NotFoundPage($"There is no release {version}.");

@@ -38,7 +38,7 @@ public sealed class SeriesModel(PortalState state, TimeProvider clock) : PortalP
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Status = Snapshot.Status(Today, View.CadenceMonths).First(s => s.Series == row.Series);
         Releases = Snapshot.ReleasesOf(row.Series).ToList();
-        Backports = Snapshot.BackportsOf(row);
+        Backports = IndexSnapshot.BackportsOf(row);
         return Page();
     }
 }

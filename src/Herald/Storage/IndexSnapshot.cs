@@ -85,7 +85,12 @@ public sealed class IndexSnapshot
     // Rows are ordered as the engine orders releases (1.4.1.1 after 1.4.1, beta before rc), from their names.
     private static Herald.Releases.Release SortKey(ReleaseRow row)
     {
-        Herald.Releases.Release.TryParseName(row.Version, out var version, out var stage, out var number);
+        if (!Herald.Releases.Release.TryParseName(row.Version, out var version, out var stage, out var number))
+        {
+            // Not a name Herald writes (a row from elsewhere): it sorts as the oldest.
+            (version, stage, number) = (default, PreReleaseStage.Rc, null);
+        }
+
         return new Herald.Releases.Release(version, number, row.Tag, row.Commit, default, false, false, stage);
     }
 
@@ -115,14 +120,14 @@ public sealed class IndexSnapshot
     }
 
     /// <summary>The statistics of a release, or null for a candidate.</summary>
-    public ContributionStats? StatsOf(ReleaseRow release)
+    public static ContributionStats? StatsOf(ReleaseRow release)
     {
         ArgumentNullException.ThrowIfNull(release);
         return release.StatsJson is null ? null : JsonSerializer.Deserialize<ContributionStats>(release.StatsJson, HeraldJson.Options);
     }
 
     /// <summary>The backport report of a series, or null when it was not supported at indexing.</summary>
-    public BackportReport? BackportsOf(SeriesRow series)
+    public static BackportReport? BackportsOf(SeriesRow series)
     {
         ArgumentNullException.ThrowIfNull(series);
         return series.BackportsJson is null ? null : JsonSerializer.Deserialize<BackportReport>(series.BackportsJson, HeraldJson.Options);

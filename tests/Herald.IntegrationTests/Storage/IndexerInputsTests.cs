@@ -180,7 +180,7 @@ public abstract class IndexerInputsTests : IAsyncLifetime
     {
         await using var context = _database!.CreateContext();
         var snapshot = await IndexSnapshot.LoadAsync(context, 1);
-        return snapshot.StatsOf(snapshot.Release(version)!)!;
+        return IndexSnapshot.StatsOf(snapshot.Release(version)!)!;
     }
 
     private async Task<List<string>> EmployersAsync(string version) =>

@@ -33,7 +33,7 @@ public sealed class IndexedStatsNameVariantsTests : IDisposable
 
         await using var context = database.CreateContext();
         var snapshot = await IndexSnapshot.LoadAsync(context, 1);
-        var stats = snapshot.StatsOf(snapshot.Release("1.1.0")!)!;
+        var stats = IndexSnapshot.StatsOf(snapshot.Release("1.1.0")!)!;
         Assert.Equal(2, stats.Developers);
         Assert.Equal("Roger Pau Monné", Assert.Single(stats.Merged).Name);
         Assert.Equal(3, Assert.Single(stats.ByDeveloper, d => d.Name == "Roger Pau Monné").Changesets);

@@ -51,7 +51,7 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
         }
 
         ViewData["Title"] = Release.Version;
-        Stats = Snapshot.StatsOf(Release);
+        Stats = IndexSnapshot.StatsOf(Release);
         Artifacts = View.Store is { } store ? await Herald.Publishing.Publisher.ReadPublishedAsync(store, View.Slug, Release.Version, cancellationToken) : [];
         Mirrors = Artifacts.Count == 0 ? [] : View.DownloadSettings.Mirrors.Select(m => (m, State.Mirrors.GetValueOrDefault((m, Release.Version)))).ToList();
         await using var context = Database();
