@@ -63,10 +63,6 @@ public sealed class PortalState : IDisposable
     public Task<bool> WaitForMirrorCheckAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _mirrorCheckRequested.WaitAsync(timeout, cancellationToken);
 
-    /// <summary>What <paramref name="mirror"/> has of <paramref name="version"/>: unchecked until checked.</summary>
-    public Herald.Publishing.MirrorStatus MirrorStatusOf(Uri mirror, string version) =>
-        Mirrors.TryGetValue((mirror, version), out var report) ? report.Status : Herald.Publishing.MirrorStatus.Unchecked;
-
     /// <summary>Downloads served per file (path under the artifact root) since the portal started.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, long> Downloads { get; } = new(StringComparer.Ordinal);
 

@@ -196,19 +196,9 @@ public sealed class SqliteIndexerInputsTests : IndexerInputsTests
 
 public sealed class PostgresIndexerInputsTests : IndexerInputsTests
 {
-    private PostgresTestDatabase? _database;
+    private readonly PostgresTestDatabaseSlot _postgres = new();
 
-    protected override async Task<string?> CreateDatabaseAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        return _database.ConnectionString;
-    }
+    protected override Task<string?> CreateDatabaseAsync() => _postgres.CreateAsync();
 
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    protected override Task DropDatabaseAsync() => _postgres.DropAsync();
 }

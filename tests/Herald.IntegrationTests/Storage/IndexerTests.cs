@@ -274,7 +274,7 @@ public sealed class SqliteIndexerTests : IndexerTests
 
 public sealed class PostgresIndexerTests : IndexerTests
 {
-    private PostgresTestDatabase? _database;
+    private readonly PostgresTestDatabaseSlot _postgres = new();
 
     protected override string FailStateWritesSql => """
         CREATE FUNCTION herald_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
@@ -283,17 +283,7 @@ public sealed class PostgresIndexerTests : IndexerTests
 
     protected override string AllowStateWritesSql => "DROP TRIGGER herald_test_fail ON index_state; DROP FUNCTION herald_test_fail();";
 
-    protected override async Task<string?> CreateDatabaseAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        return _database.ConnectionString;
-    }
+    protected override Task<string?> CreateDatabaseAsync() => _postgres.CreateAsync();
 
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    protected override Task DropDatabaseAsync() => _postgres.DropAsync();
 }

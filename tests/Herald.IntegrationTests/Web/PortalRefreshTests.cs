@@ -193,20 +193,9 @@ public sealed class SqlitePortalRefreshTests : PortalRefreshTests
 
 public sealed class PostgresPortalRefreshTests : PortalRefreshTests
 {
-    private PostgresTestDatabase? _database;
+    private readonly PostgresTestDatabaseSlot _postgres = new();
 
-    protected override async Task<string?> CreateDatabaseAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        return _database.ConnectionString;
-    }
+    protected override Task<string?> CreateDatabaseAsync() => _postgres.CreateAsync();
 
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-            _database = null;
-        }
-    }
+    protected override Task DropDatabaseAsync() => _postgres.DropAsync();
 }
