@@ -62,6 +62,10 @@ public sealed class IndexSnapshot
     public static async Task<IndexSnapshot> LoadAsync(HeraldDbContext context, long generation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // One read transaction, so that the several queries see one state of the database even while another
+        // instance commits a new index (PostgreSQL: one snapshot for all; SQLite in WAL mode: the same).
+        await using var transaction = await context.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var state = await context.State.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
         var releases = await context.Releases.AsNoTracking().ToListAsync(cancellationToken);
         releases = releases.OrderDescending(Comparer<ReleaseRow>.Create((a, b) => Herald.Releases.Release.Order.Compare(SortKey(a), SortKey(b)))).ToList();
