@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -160,19 +161,15 @@ internal sealed class RefPattern
         return true;
     }
 
-    /// <summary>The name this pattern gives <paramref name="version"/> (candidates: number 1 as <c>rc</c>).</summary>
-    public string Format(ReleaseVersion version, int n = 1)
-    {
-        var text = Text
-            .Replace("{version}", version.ToString(), StringComparison.Ordinal)
-            .Replace("{series}", version.Series.ToString(), StringComparison.Ordinal)
-            .Replace("{major}", version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{minor}", version.Minor.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{patch}", version.Patch.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{build}", version.Build.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{letter}", version.Letter ?? string.Empty, StringComparison.Ordinal);
-        return text.Replace("{n}", n.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-    }
+    /// <summary>The name this pattern gives <paramref name="version"/> (release tags and branches).</summary>
+    public string Format(ReleaseVersion version) => Text
+        .Replace("{version}", version.ToString(), StringComparison.Ordinal)
+        .Replace("{series}", version.Series.ToString(), StringComparison.Ordinal)
+        .Replace("{major}", version.Major.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{minor}", version.Minor.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{patch}", version.Patch.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{build}", version.Build.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{letter}", version.Letter ?? string.Empty, StringComparison.Ordinal);
 
     private static string Example(RefPatternKind kind) => kind switch
     {

@@ -71,7 +71,7 @@ internal sealed record ReleaseSettings(TagScheme Scheme, string? Mainline, strin
         if (!repository.IsShallow)
         {
             // A shallow clone lacks tags; the verbs that need history refuse it with their own message.
-            RejectUnmatched(section, "tag", tag, refs);
+            RejectUnmatched(section, tag, refs);
         }
 
         return new ReleaseSettings(scheme, mainline, note);
@@ -94,26 +94,21 @@ internal sealed record ReleaseSettings(TagScheme Scheme, string? Mainline, strin
     // A configured release tag pattern that names no tag at all is a typo or a scheme that changed: an
     // empty answer would look like a project without releases. A repository without tags yet is fine, and
     // so is a candidate pattern with no candidates (many projects tag none).
-    private static void RejectUnmatched(TomlSection section, string key, IReadOnlyList<string>? patterns, Lazy<RefListing> refs)
+    private static void RejectUnmatched(TomlSection section, IReadOnlyList<string>? patterns, Lazy<RefListing> refs)
     {
-        if (patterns is null)
+        if (patterns is null || refs.Value.Tags.Count == 0)
         {
             return;
         }
 
         var tags = refs.Value.Tags.Select(t => t.Name).ToList();
-        if (tags.Count == 0)
-        {
-            return;
-        }
-
         foreach (var pattern in patterns)
         {
-            var alone = new TagScheme(pattern, "{version}-rc{n}", "stable-{series}");
-            if (!tags.Any(t => alone.TryParseRelease(t, out _)))
+            var compiled = RefPattern.Create(pattern, RefPatternKind.Tag, "tag");
+            if (!tags.Any(t => compiled.Match(t) is { } match && RefPattern.TryVersion(match, out _)))
             {
                 var closest = RefNames.Closest(pattern, tags, 3);
-                throw section.Error(key, $"{section.NameOf(key)} \"{pattern}\" matches none of the repository's {tags.Count} tags (the closest: {string.Join(", ", closest)}); correct the pattern or remove it (placeholders: {{version}}, or {{major}}, {{minor}}, {{patch}}, {{build}}, {{letter}}).");
+                throw section.Error("tag", $"{section.NameOf("tag")} \"{pattern}\" matches none of the repository's {tags.Count} tags (the closest: {string.Join(", ", closest)}); correct the pattern or remove it (placeholders: {{version}}, or {{major}}, {{minor}}, {{patch}}, {{build}}, {{letter}}).");
             }
         }
     }

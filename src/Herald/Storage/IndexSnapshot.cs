@@ -68,7 +68,7 @@ public sealed class IndexSnapshot
         await using var transaction = await context.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var state = await context.State.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
         var releases = await context.Releases.AsNoTracking().ToListAsync(cancellationToken);
-        releases = releases.OrderDescending(Comparer<ReleaseRow>.Create((a, b) => Herald.Releases.Release.Order.Compare(SortKey(a), SortKey(b)))).ToList();
+        releases = [.. releases.OrderByDescending(SortKey, Herald.Releases.Release.Order)];
         var series = (await context.Series.AsNoTracking().ToListAsync(cancellationToken))
             .OrderByDescending(s => s.Major).ThenByDescending(s => s.Minor).ToList();
         var refs = await context.Refs.AsNoTracking().ToListAsync(cancellationToken);
