@@ -14,11 +14,13 @@ namespace Herald.Publishing;
 /// </summary>
 public sealed class ReleaseKey
 {
+    private readonly PgpSecretKeyRing _ring;
     private readonly PgpSecretKey _secret;
     private readonly PgpPrivateKey _private;
 
-    private ReleaseKey(PgpSecretKey secret, PgpPrivateKey privateKey)
+    private ReleaseKey(PgpSecretKeyRing ring, PgpSecretKey secret, PgpPrivateKey privateKey)
     {
+        _ring = ring;
         _secret = secret;
         _private = privateKey;
     }
@@ -72,7 +74,7 @@ public sealed class ReleaseKey
         Directory.CreateDirectory(folder);
         AtomicFile.Write(secretPath, Armour(secretRing.GetEncoded()), restrictToOwner: true);
         AtomicFile.Write(publicPath, Armour(publicRing.GetEncoded()));
-        return new ReleaseKey(secretRing.GetSecretKey(), secretRing.GetSecretKey().ExtractPrivateKey((passphrase ?? string.Empty).ToCharArray()));
+        return new ReleaseKey(secretRing, secretRing.GetSecretKey(), secretRing.GetSecretKey().ExtractPrivateKey((passphrase ?? string.Empty).ToCharArray()));
     }
 
     /// <summary>Reads the secret key in <paramref name="path"/> (armoured), unlocking it with <paramref name="passphrase"/>.</summary>
@@ -87,9 +89,15 @@ public sealed class ReleaseKey
         {
             using var stream = PgpUtilities.GetDecoderStream(File.OpenRead(path));
             var bundle = new PgpSecretKeyRingBundle(stream);
-            var secret = bundle.GetKeyRings().Cast<PgpSecretKeyRing>().SelectMany(r => r.GetSecretKeys().Cast<PgpSecretKey>()).FirstOrDefault(k => k.IsSigningKey)
-                ?? throw new HeraldException($"{path}: holds no signing key.");
-            return new ReleaseKey(secret, secret.ExtractPrivateKey((passphrase ?? string.Empty).ToCharArray()));
+            var (ring, secret) = bundle.GetKeyRings().Cast<PgpSecretKeyRing>()
+                .SelectMany(r => r.GetSecretKeys().Cast<PgpSecretKey>().Select(k => (Ring: r, Key: k)))
+                .FirstOrDefault(x => x.Key.IsSigningKey);
+            if (secret is null)
+            {
+                throw new HeraldException($"{path}: holds no signing key.");
+            }
+
+            return new ReleaseKey(ring, secret, secret.ExtractPrivateKey((passphrase ?? string.Empty).ToCharArray()));
         }
         catch (PgpException e)
         {
@@ -101,8 +109,11 @@ public sealed class ReleaseKey
         }
     }
 
-    /// <summary>This key's public half, armoured (what <c>herald publish</c> puts in the store's <c>KEYS</c>).</summary>
-    public string ExportPublic() => Armour(_secret.PublicKey.GetEncoded());
+    /// <summary>
+    /// The public half of the whole key ring (primary key, user ids, subkeys), armoured: what <c>herald
+    /// publish</c> puts in the store's <c>KEYS</c>. A signing subkey alone could not be imported.
+    /// </summary>
+    public string ExportPublic() => Armour(PublicRing(_ring).GetEncoded());
 
     /// <summary>The public key, armoured (what <c>herald key export</c> prints and <c>/downloads/KEYS</c> serves).</summary>
     public static string ExportPublic(string secretOrPublicPath)
@@ -117,11 +128,14 @@ public sealed class ReleaseKey
         var first = objects.NextPgpObject();
         return first switch
         {
-            PgpSecretKeyRing secret => Armour(new PgpPublicKeyRing(secret.GetPublicKeys().Cast<PgpPublicKey>().SelectMany(k => k.GetEncoded()).ToArray()).GetEncoded()),
+            PgpSecretKeyRing secret => Armour(PublicRing(secret).GetEncoded()),
             PgpPublicKeyRing publicRing => Armour(publicRing.GetEncoded()),
             _ => throw new HeraldException($"{secretOrPublicPath}: not an OpenPGP key."),
         };
     }
+
+    private static PgpPublicKeyRing PublicRing(PgpSecretKeyRing ring) =>
+        new(ring.GetPublicKeys().Cast<PgpPublicKey>().SelectMany(k => k.GetEncoded()).ToArray());
 
     /// <summary>A detached, armoured signature (SHA-256) of <paramref name="content"/>.</summary>
     public string Sign(Stream content, DateTimeOffset now)
