@@ -40,8 +40,6 @@ internal static class BackportsCommand
         command.SetAction(result =>
         {
             var project = common.Open(result, console);
-            // Answers from a cut history would be wrong with exit 0: the same refusal as stats and index.
-            CommitLog.EnsureComplete(project.Repository);
             var date = AsOfOption.Read(result, asOf, console);
             var catalog = project.Catalog;
             var (windows, warnings) = StatusReport.ReadWindows(project.Repository, catalog, project.Config.Policy);

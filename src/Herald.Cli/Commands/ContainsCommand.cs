@@ -26,8 +26,6 @@ internal static class ContainsCommand
         command.SetAction(result =>
         {
             var project = common.Open(result, console);
-            // Answers from a cut history would be wrong with exit 0: the same refusal as stats and index.
-            CommitLog.EnsureComplete(project.Repository);
             var patchIds = project.OpenPatchIdCache();
             var report = ContainsReport.Build(project.Repository, project.Catalog, project.Mainline, patchIds, Environment.ProcessorCount, result.GetRequiredValue(sha));
             patchIds.Save();

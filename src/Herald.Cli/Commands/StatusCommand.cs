@@ -48,8 +48,6 @@ internal static class StatusCommand
         command.SetAction(result =>
         {
             var project = common.Open(result, console);
-            // Answers from a cut history would be wrong with exit 0: the same refusal as stats and index.
-            CommitLog.EnsureComplete(project.Repository);
             var date = AsOfOption.Read(result, asOf, console);
             var report = StatusReport.Build(project.Repository, project.Catalog, project.Config.Policy, date, project.Mainline);
             foreach (var warning in report.Warnings)

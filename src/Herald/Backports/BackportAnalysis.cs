@@ -22,6 +22,7 @@ public sealed record BackportAnalysis(IReadOnlyList<BackportReport> Reports, IRe
     public static BackportAnalysis Run(HeraldProject project, IReadOnlyList<SupportWindow> windows, IReadOnlyList<SeriesId> wanted, IEnumerable<SeriesId> maintained, DateOnly asOf, int parallelism)
     {
         ArgumentNullException.ThrowIfNull(project);
+        History.CommitLog.EnsureComplete(project.Repository);
         ArgumentNullException.ThrowIfNull(windows);
         ArgumentNullException.ThrowIfNull(wanted);
         ArgumentNullException.ThrowIfNull(maintained);

@@ -17,6 +17,7 @@ public sealed record ContainsReport(string Commit, string Subject, IReadOnlyList
     public static ContainsReport Build(GitRepository repository, ReleaseCatalog catalog, string mainline, PatchIdCache patchIds, int parallelism, string revision)
     {
         ArgumentNullException.ThrowIfNull(repository);
+        CommitLog.EnsureComplete(repository);
         ArgumentNullException.ThrowIfNull(catalog);
         RevisionName.Validate(revision);
         if (!repository.TryRun(out var resolved, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"))

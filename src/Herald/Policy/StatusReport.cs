@@ -45,6 +45,7 @@ public sealed class StatusReport
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(settings);
+        CommitLog.EnsureComplete(repository);
 
         // Series with candidates or a branch but no release are in development only when newer than every
         // released series; older ones were abandoned (Xen's 3.2 to 3.4 candidates, say).
@@ -69,6 +70,8 @@ public sealed class StatusReport
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(settings);
+        // Answers from a cut history would be wrong: the same refusal as stats and index.
+        CommitLog.EnsureComplete(repository);
         var mainlineTip = mainline is not null && catalog.Branches.TryGetValue(mainline, out var m) ? m : null;
         var state = RepositoryOnDate.Read(repository, catalog, asOf, mainlineTip);
         var (windows, warnings) = WindowsOf(repository, catalog, settings, state.Series, state.BranchRevisions, (asOf, state.MovedSince));
