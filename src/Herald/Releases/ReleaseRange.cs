@@ -8,6 +8,7 @@ namespace Herald.Releases;
 /// (gaps such as a missing 4.6.2 are skipped);</item>
 /// <item>X.Y.0 starts at the newest X'.Y'.0 below it, wherever that tag sits (often on its own stable
 /// branch, after master moved on); where no X'.Y'.0 exists below it, at the newest release below it;</item>
+/// <item>a candidate (any pre-release) starts where its development cycle does: the newest X'.Y'.0 below its version;</item>
 /// <item>with nothing before it, a release covers its whole history.</item>
 /// </list>
 /// </summary>
@@ -29,6 +30,12 @@ public sealed record ReleaseRange(Release? From, Release To)
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(release);
         var version = release.Version;
+        if (release.IsCandidate)
+        {
+            // A candidate previews a development cycle: it starts where that cycle does.
+            return PreviousSeriesStart(catalog, version);
+        }
+
         if (!version.IsSeriesStart)
         {
             var inSeries = catalog.Releases.LastOrDefault(r => r.Series == version.Series && r.Version < version);

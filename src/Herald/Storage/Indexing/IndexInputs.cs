@@ -99,12 +99,6 @@ internal sealed class IndexInputs
             .Hash();
     }
 
-    /// <summary>The release a release's range starts after: the previous release, or for a candidate the previous X.Y.0.</summary>
-    public Release? RangeStart(Release release) =>
-        release.IsCandidate
-            ? ReleaseRange.PreviousSeriesStart(_project.Catalog, release.Version)
-            : ReleaseRange.Previous(_project.Catalog, release);
-
     private string OwnKey(Release release)
     {
         if (_ownKeys.TryGetValue(release.Name, out var known))
@@ -113,7 +107,7 @@ internal sealed class IndexInputs
         }
 
         var catalog = _project.Catalog;
-        var from = RangeStart(release);
+        var from = ReleaseRange.Previous(catalog, release);
         var key = new InputKey()
             .Add("release")
             .Add(SchemaVersion)

@@ -21,7 +21,7 @@ internal static class ReleasesStep
         Concurrently.For(releases.Count, parallelism, i =>
         {
             var release = releases[i];
-            var range = new ReleaseRange(inputs.RangeStart(release), release);
+            var range = ReleaseRange.For(catalog, release);
             var shas = repository.Run(["rev-list", "--end-of-options", .. range.Revisions, "--"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var row = new ReleaseRow
             {
