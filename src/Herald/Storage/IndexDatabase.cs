@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -11,9 +10,6 @@ namespace Herald.Storage;
 /// </summary>
 public sealed class IndexDatabase
 {
-    /// <summary>The HResult of an <see cref="IOException"/> for a file another process has locked: EWOULDBLOCK on Linux, ERROR_SHARING_VIOLATION on Windows.</summary>
-    private static readonly int[] SharingViolation = [11, unchecked((int)0x80070020)];
-
     private readonly Lock _gate = new();
     private Task? _migration;
 
@@ -125,34 +121,14 @@ public sealed class IndexDatabase
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
-    private static async Task<FileStream> HoldMigrationLockAsync(string path, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        var waited = Stopwatch.StartNew();
-        var told = false;
-        while (true)
-        {
-            try
-            {
-                // FileShare.None is an exclusive flock on Unix (a share lock on Windows), released when the process dies.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException e) when (SharingViolation.Contains(e.HResult))
-            {
-                if (!told)
-                {
-                    told = true;
-                    progress?.Report($"waiting for '{path}': another herald process is updating the index's schema (at most {MigrationPatience.TotalSeconds:0} s)");
-                }
-
-                if (waited.Elapsed >= MigrationPatience)
-                {
-                    throw new HeraldException($"'{path}' has been held for {MigrationPatience.TotalSeconds:0} s by another herald process updating the index's schema; let it finish or stop it, then run again.", e);
-                }
-
-                await Task.Delay(100, cancellationToken);
-            }
-        }
-    }
+    private static Task<FileStream> HoldMigrationLockAsync(string path, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        LockFile.AcquireAsync(
+            path,
+            progress,
+            $"waiting for '{path}': another herald process is updating the index's schema (at most {MigrationPatience.TotalSeconds:0} s)",
+            MigrationPatience,
+            e => new HeraldException($"'{path}' has been held for {MigrationPatience.TotalSeconds:0} s by another herald process updating the index's schema; let it finish or stop it, then run again.", e),
+            cancellationToken);
 
     /// <summary>Deletes the row of EF Core's migration lock; called only while holding the lock file, when no living process owns the row.</summary>
     private static async Task ClearStaleMigrationLockAsync(HeraldDbContext context, CancellationToken cancellationToken)

@@ -14,9 +14,6 @@ internal sealed class IndexWriteLock : IAsyncDisposable
     /// <summary>The advisory lock key of every Herald index ("Herald" in ASCII); one database holds one index.</summary>
     private const long AdvisoryKey = 0x48_65_72_61_6C_64;
 
-    /// <summary>The HResult of an <see cref="IOException"/> for a file another process has locked: EWOULDBLOCK on Linux, ERROR_SHARING_VIOLATION on Windows.</summary>
-    private static readonly int[] SharingViolation = [11, unchecked((int)0x80070020)];
-
     private readonly NpgsqlConnection? _connection;
     private readonly FileStream? _file;
 
@@ -51,26 +48,8 @@ internal sealed class IndexWriteLock : IAsyncDisposable
             }
         }
 
-        var path = database.File + ".write.lock";
-        var told = false;
-        while (true)
-        {
-            try
-            {
-                // FileShare.None is an exclusive flock on Unix (a share lock on Windows), released when the process dies.
-                return new IndexWriteLock(null, new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException e) when (SharingViolation.Contains(e.HResult))
-            {
-                if (!told)
-                {
-                    told = true;
-                    progress?.Report(Waiting);
-                }
-
-                await Task.Delay(100, cancellationToken);
-            }
-        }
+        var file = await LockFile.AcquireAsync(database.File + ".write.lock", progress, Waiting, patience: null, timedOut: null, cancellationToken);
+        return new IndexWriteLock(null, file);
     }
 
     /// <summary>Releases the lock.</summary>
