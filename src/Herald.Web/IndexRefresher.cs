@@ -98,15 +98,6 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
             var store = view.Store is null || view.DownloadSettings.S3 != project.Config.Downloads.S3 || view.DownloadSettings.StoreFolder != project.Config.Downloads.StoreFolder
                 ? ArtifactStore.For(project)
                 : view.Store;
-            state.Update(current => current with
-            {
-                Database = database,
-                CadenceMonths = project.Config.Policy.CadenceMonths,
-                Store = store,
-                KeysFolder = Path.Combine(project.DataDirectory, "keys"),
-                Slug = project.Config.Slug,
-                DownloadSettings = project.Config.Downloads,
-            });
             var result = await new Indexer(project, database, clock).RunAsync(cancellationToken: cancellationToken);
             // Another instance sharing the database may have written it: its generation says so, whoever wrote.
             var generation = await IndexState.ReadGenerationAsync(database, cancellationToken);
@@ -129,10 +120,19 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 await state.InvalidateAsync(cache, cancellationToken);
             }
 
-            if (snapshot is not null)
+            // One swap: the snapshot, the configuration it was made with and the cleared error together, so no
+            // request sees new settings beside an old snapshot.
+            state.Update(current => current with
             {
-                state.Publish(snapshot);
-            }
+                Snapshot = snapshot ?? current.Snapshot,
+                Database = database,
+                CadenceMonths = project.Config.Policy.CadenceMonths,
+                Store = store,
+                KeysFolder = Path.Combine(project.DataDirectory, "keys"),
+                Slug = project.Config.Slug,
+                DownloadSettings = project.Config.Downloads,
+                LastError = null,
+            });
 
             // Only now: the check reads the published snapshot's releases. Asked for before the first snapshot
             // was published, it found none and waited a whole interval.
@@ -141,7 +141,6 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 state.RequestMirrorCheck();
             }
 
-            state.Update(current => current with { LastError = null });
             if (options.ThreadHeader)
             {
                 var kind = SocketThreads.CurrentKind();

@@ -44,16 +44,7 @@ public sealed class CommitModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = Commit.Subject;
         Trailers = TrailerParser.Parse(Commit.Body);
-        var targets = new Dictionary<Trailer, string>();
-        foreach (var trailer in Trailers.Where(t => t.Key == TrailerKeys.Fixes))
-        {
-            if (BackportTrailer.CommitId(trailer) is { } id && Snapshot.Graph.Expand(id) is { } target)
-            {
-                targets.TryAdd(trailer, target);
-            }
-        }
-
-        FixesTargets = targets;
+        FixesTargets = Snapshot.FixesTargets(Trailers);
         Where = await IndexQueries.ContainsAsync(context, Snapshot, full, cancellationToken);
         return Page();
     }

@@ -43,6 +43,24 @@ public sealed record ContributionStats(
     public string DeveloperNameOf(string name) =>
         Merged?.FirstOrDefault(m => m.Variants.Any(v => v.Name == name))?.Name ?? name;
 
+    /// <summary>
+    /// <see cref="DeveloperNameOf"/> for many names: the variants are looked up in a table built once, for a
+    /// caller that maps every change of a release.
+    /// </summary>
+    public Func<string, string> DeveloperNames()
+    {
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var merged in Merged ?? [])
+        {
+            foreach (var variant in merged.Variants)
+            {
+                shown.TryAdd(variant.Name, merged.Name);
+            }
+        }
+
+        return name => shown.GetValueOrDefault(name, name);
+    }
+
     /// <summary>These statistics compared with <paramref name="previous"/>.</summary>
     public ContributionStats ComparedWith(ContributionStats previous)
     {

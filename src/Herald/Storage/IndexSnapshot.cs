@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Herald.Backports;
+using Herald.History;
 using Herald.Policy;
 using Herald.Releases;
 using Herald.Stats;
@@ -121,6 +122,25 @@ public sealed class IndexSnapshot
         }
 
         return Graph.Expand(name);
+    }
+
+    /// <summary>
+    /// The commits the <c>Fixes:</c> trailers among <paramref name="trailers"/> name, as full ids of commits in
+    /// the index; a trailer whose target the index does not hold is left out.
+    /// </summary>
+    public IReadOnlyDictionary<Trailer, string> FixesTargets(IEnumerable<Trailer> trailers)
+    {
+        ArgumentNullException.ThrowIfNull(trailers);
+        var targets = new Dictionary<Trailer, string>();
+        foreach (var trailer in trailers.Where(t => t.Key == TrailerKeys.Fixes))
+        {
+            if (BackportTrailer.CommitId(trailer) is { } id && Graph.Expand(id) is { } target)
+            {
+                targets.TryAdd(trailer, target);
+            }
+        }
+
+        return targets;
     }
 
     /// <summary>The statistics of a release, or null for a candidate.</summary>

@@ -203,6 +203,10 @@ public sealed class StatsCalculatorNameVariantsTests : IDisposable
         Assert.Equal("Roger Pau Monné", stats.DeveloperNameOf("Roger Pau Monne"));
         Assert.Equal("Roger Pau Monné", stats.DeveloperNameOf("Roger Pau Monné"));
         Assert.Equal("Ann Lee", stats.DeveloperNameOf("Ann Lee"));
+        var developerName = stats.DeveloperNames();
+        Assert.Equal("Roger Pau Monné", developerName("Roger Pau Monne"));
+        Assert.Equal("Roger Pau Monné", developerName("Roger Pau Monné"));
+        Assert.Equal("Ann Lee", developerName("Ann Lee"));
     }
 
     private ContributionStats Compute(IdentityResolver identities) =>

@@ -61,7 +61,8 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
             .ToListAsync(cancellationToken);
         Changes = changes.OrderBy(c => c.Ordinal).Select(c => c.Commit).Where(c => !c.Parents.Contains(' ')).ToList();
         BySubsystem = Changes.GroupBy(c => SubjectPrefix.Of(c.Subject)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        ByAuthor = Changes.GroupBy(c => Stats?.DeveloperNameOf(c.AuthorName) ?? c.AuthorName).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var developerName = Stats?.DeveloperNames() ?? (name => name);
+        ByAuthor = Changes.GroupBy(c => developerName(c.AuthorName)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         return Page();
     }
 }
