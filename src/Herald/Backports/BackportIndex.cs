@@ -12,6 +12,7 @@ namespace Herald.Backports;
 /// </summary>
 public sealed class BackportIndex
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SeriesId, Dictionary<string, DateTimeOffset>> _firstOn = new();
     private readonly Dictionary<SeriesId, IReadOnlyList<BranchCommit>> _commits;
     private readonly Lazy<(Dictionary<SeriesId, string> Forks, Dictionary<string, string[]> Parents)> _mainline;
     private readonly Dictionary<SeriesId, HashSet<string>> _lacking = [];
@@ -213,9 +214,29 @@ public sealed class BackportIndex
         return new BackportIndex(mainlineTip, commits, mainlineGraph);
     }
 
+    // For each commit on a branch, and each mainline commit copied onto it, the date it first got there:
+    // built once per series, so that each question is one lookup rather than a walk of the branch.
+    private Dictionary<string, DateTimeOffset> FirstOn(SeriesId series) =>
+        _firstOn.GetOrAdd(series, s =>
+        {
+            var first = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            foreach (var commit in CommitsOf(s))
+            {
+                foreach (var id in commit.MasterCommit is { } master ? [commit.Sha, master] : new[] { commit.Sha })
+                {
+                    if (!first.TryGetValue(id, out var known) || commit.Date < known)
+                    {
+                        first[id] = commit.Date;
+                    }
+                }
+            }
+
+            return first;
+        });
+
     private bool? HoldsDirectly(SeriesId series, string commit, DateTimeOffset until)
     {
-        if (CommitsOf(series).Any(c => c.Date <= until && (c.Sha == commit || c.MasterCommit == commit)))
+        if (FirstOn(series).TryGetValue(commit, out var first) && first <= until)
         {
             return true;
         }
