@@ -37,6 +37,7 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                     }
 
                     await CheckPublishedAsync(stoppingToken);
+                    await CheckNewsAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException)
@@ -72,6 +73,22 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             LogPublishedFilesUnreadable(logger, store.Location, e.Message);
+        }
+    }
+
+    /// <summary>Notices posts written by the CLI or another instance: a cheap read of their generation.</summary>
+    private async Task CheckNewsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await state.ReloadNewsAsync(cache, clock, cancellationToken: cancellationToken))
+            {
+                LogNewsChanged(logger, state.View.News.Generation);
+            }
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogNewsUnreadable(logger, e.Message);
         }
     }
 
@@ -134,6 +151,8 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 LastError = null,
             });
 
+            await state.ReloadNewsAsync(cache, clock, cancellationToken: cancellationToken);
+
             // Only now: the check reads the published snapshot's releases. Asked for before the first snapshot
             // was published, it found none and waited a whole interval.
             if (changed)
@@ -167,6 +186,12 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the published files in {Store}: {Message}")]
     private static partial void LogPublishedFilesUnreadable(ILogger logger, string store, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posts changed (generation {Generation}): pages re-rendered")]
+    private static partial void LogNewsChanged(ILogger logger, long generation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the posts: {Message}")]
+    private static partial void LogNewsUnreadable(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Index: {Waiting}")]
     private static partial void LogWaiting(ILogger logger, string waiting);

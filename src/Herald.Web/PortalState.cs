@@ -66,6 +66,41 @@ public sealed class PortalState : IDisposable
     /// <summary>Downloads served per file (path under the artifact root) since the portal started.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, long> Downloads { get; } = new(StringComparer.Ordinal);
 
+    private readonly SemaphoreSlim _newsGate = new(1, 1);
+
+    /// <summary>
+    /// Reads the posts again when they changed since the view's (a write here, by the CLI or by another
+    /// instance sharing the database), or always with <paramref name="force"/>: drops what was rendered,
+    /// then serves the new posts. Returns whether they changed. Does nothing before the first refresh.
+    /// </summary>
+    public async Task<bool> ReloadNewsAsync(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, TimeProvider clock, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        if (View.Database is not { } database)
+        {
+            return false;
+        }
+
+        await _newsGate.WaitAsync(cancellationToken);
+        try
+        {
+            var store = new Herald.News.NewsStore(database, clock);
+            if (!force && await store.ReadGenerationAsync(cancellationToken) == View.News.Generation)
+            {
+                return false;
+            }
+
+            var news = await store.LoadSnapshotAsync(cancellationToken);
+            await InvalidateAsync(cache, cancellationToken);
+            Update(view => view with { News = news });
+            return true;
+        }
+        finally
+        {
+            _newsGate.Release();
+        }
+    }
+
     /// <summary>Publishes a new snapshot (the rest of the view unchanged).</summary>
     public void Publish(IndexSnapshot snapshot)
     {
@@ -100,5 +135,6 @@ public sealed class PortalState : IDisposable
     {
         _refreshRequested.Dispose();
         _mirrorCheckRequested.Dispose();
+        _newsGate.Dispose();
     }
 }

@@ -15,6 +15,7 @@ namespace Herald.Web;
 /// <param name="DownloadSettings">Download redirects and mirrors from the configuration.</param>
 /// <param name="Slug">The project's slug (the download layout's second segment).</param>
 /// <param name="LastError">The last index error, shown on /healthz while there is no snapshot; null after a good refresh.</param>
+/// <param name="News">The published posts and categories.</param>
 public sealed record PortalView(
     IndexSnapshot? Snapshot,
     IndexDatabase? Database,
@@ -23,10 +24,11 @@ public sealed record PortalView(
     string? KeysFolder,
     DownloadSettings DownloadSettings,
     string Slug,
-    string? LastError)
+    string? LastError,
+    Herald.News.NewsSnapshot News)
 {
     /// <summary>The view before the first refresh: no snapshot, no database, the configuration's defaults.</summary>
-    public static PortalView Empty { get; } = new(null, null, 4, null, null, new DownloadSettings(), "project", null);
+    public static PortalView Empty { get; } = new(null, null, 4, null, null, new DownloadSettings(), "project", null, Herald.News.NewsSnapshot.Empty);
 
     /// <summary>A portal path as published: absolute under <c>[downloads] base_url</c> when set, else as given.</summary>
     public string PublicUrl(string path) =>

@@ -32,6 +32,27 @@ public abstract class HeraldDbContext : DbContext
     /// <summary>Facts about the index.</summary>
     public DbSet<IndexStateRow> State => Set<IndexStateRow>();
 
+    /// <summary>News posts (written by people, never by the indexer).</summary>
+    public DbSet<PostRow> Posts => Set<PostRow>();
+
+    /// <summary>Categories of posts.</summary>
+    public DbSet<CategoryRow> Categories => Set<CategoryRow>();
+
+    /// <summary>Which post is in which category.</summary>
+    public DbSet<PostCategoryRow> PostCategories => Set<PostCategoryRow>();
+
+    /// <summary>Mails sent, one row per message and recipient.</summary>
+    public DbSet<MailDeliveryRow> MailDeliveries => Set<MailDeliveryRow>();
+
+    /// <summary>Accounts.</summary>
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    /// <summary>The roles of accounts.</summary>
+    public DbSet<UserRoleRow> UserRoles => Set<UserRoleRow>();
+
+    /// <summary>Counters of written content.</summary>
+    public DbSet<ContentStateRow> ContentState => Set<ContentStateRow>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -84,6 +105,7 @@ public abstract class HeraldDbContext : DbContext
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(64);
         });
+        ContentModel.Configure(modelBuilder);
     }
 }
 

@@ -91,6 +91,9 @@ public sealed class ReleaseRow
 
     /// <summary>The statistics (<see cref="Stats.ContributionStats"/> as JSON), or null for candidates.</summary>
     public string? StatsJson { get; set; }
+
+    /// <summary>The release's notes: its section of <c>CHANGELOG.md</c> as the tagged tree has it (Markdown), or null.</summary>
+    public string? Notes { get; set; }
 }
 
 /// <summary>One commit of a release's range, in log order.</summary>

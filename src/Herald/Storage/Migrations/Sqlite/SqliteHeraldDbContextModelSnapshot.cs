@@ -17,6 +17,35 @@ namespace Herald.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Herald.Storage.CategoryRow", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Slug = "releases",
+                            Description = "Information about a new release of software",
+                            Name = "Releases"
+                        });
+                });
+
             modelBuilder.Entity("Herald.Storage.CommitRow", b =>
                 {
                     b.Property<string>("Sha")
@@ -67,6 +96,20 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("commits", (string)null);
                 });
 
+            modelBuilder.Entity("Herald.Storage.ContentStateRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("content_state", (string)null);
+                });
+
             modelBuilder.Entity("Herald.Storage.IndexStateRow", b =>
                 {
                     b.Property<string>("Key")
@@ -80,6 +123,103 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("index_state", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Storage.MailDeliveryRow", b =>
+                {
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageKey", "Recipient");
+
+                    b.ToTable("mail_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Storage.PostCategoryRow", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId", "Category");
+
+                    b.HasIndex("Category");
+
+                    b.ToTable("post_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Storage.PostRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnouncementKey")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Date")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Versions")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementKey")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Published", "Date");
+
+                    b.ToTable("posts", (string)null);
                 });
 
             modelBuilder.Entity("Herald.Storage.RefRow", b =>
@@ -149,6 +289,9 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<int>("Minor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Patch")
                         .HasColumnType("INTEGER");
 
@@ -216,6 +359,69 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasKey("Series");
 
                     b.ToTable("series", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Storage.UserRoleRow", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserName", "Role");
+
+                    b.ToTable("user_roles", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Storage.UserRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Storage.PostCategoryRow", b =>
+                {
+                    b.HasOne("Herald.Storage.CategoryRow", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Herald.Storage.PostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Storage.UserRoleRow", b =>
+                {
+                    b.HasOne("Herald.Storage.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
