@@ -23,8 +23,8 @@ public sealed record Post(
     IReadOnlyList<Category> Categories,
     IReadOnlyList<string> Versions)
 {
-    /// <summary>The key a mail of this revision is recorded under: a post goes to each list once per revision at most.</summary>
-    public string MailKey => $"post:{Slug}:r{Revision}";
+    /// <summary>The key a mail of this post is recorded under: a post goes to each list at most once, whatever its later edits.</summary>
+    public string MailKey => $"post:{Slug}";
 }
 
 /// <summary>A category of posts.</summary>
