@@ -45,8 +45,8 @@ public sealed partial record MailSettings
     public int Retries { get; init; } = 3;
 
     /// <summary>
-    /// The wait before the first retry (<c>retry_delay_seconds</c>, 1 second by default); it doubles before
-    /// each further one.
+    /// The wait before the first retry (<c>retry_delay_seconds</c>, 0 to 600; 1 second by default); it doubles
+    /// before each further one, up to <see cref="Mailer.MaxRetryDelay"/>.
     /// </summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -18,6 +18,9 @@ namespace Herald.Mail;
 /// </summary>
 public sealed partial class Mailer
 {
+    /// <summary>The longest wait between two attempts, however many retries and whatever the first wait.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
+
     private readonly MailSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -142,7 +145,7 @@ public sealed partial class Mailer
                 return new MailDelivery(to.Address, MailDeliveryOutcome.Failed, attempt, text, messageId);
             }
 
-            var delay = _settings.RetryDelay * Math.Pow(2, attempt - 1);
+            var delay = TimeSpan.FromTicks(Math.Min(_settings.RetryDelay.Ticks * (1L << Math.Min(attempt - 1, 20)), MaxRetryDelay.Ticks));
             LogRetrying(_logger, mail.MessageKey, to.Address, attempt, failure.Value.Message, delay);
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
         }

@@ -100,12 +100,28 @@ public sealed class MailerTests : IAsyncLifetime
     {
         const string flaky = "flaky-list@lists.example.org";
 
-        var deliveries = await Mailer(Settings(flaky, DevelList)).SendAsync(Post, _ledger);
+        using var logs = new CapturedLogs();
+        var mailer = new Mailer(Settings(flaky, DevelList), _clock, logs.CreateLogger("Herald.Mail"));
+
+        var deliveries = await mailer.SendAsync(Post, _ledger);
 
         Assert.Equal((MailDeliveryOutcome.Sent, 2), (deliveries[0].Outcome, deliveries[0].Attempts));
         Assert.Equal((MailDeliveryOutcome.Sent, 1), (deliveries[1].Outcome, deliveries[1].Attempts));
         Assert.Equal([[flaky], [DevelList]], _sink.Received().Select(r => r.Recipients));
         Assert.Equal([TimeSpan.FromSeconds(1)], _clock.Delays);
+        var warning = Assert.Single(logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.Contains($"Mail xen-4.19.1/1 to {flaky} failed (attempt 1)", warning, StringComparison.Ordinal);
+        Assert.Contains("451", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_LongRetryDelay_DoublesUpToTheLongestWait()
+    {
+        var settings = Settings(DevelList) with { Server = new Uri($"smtp://127.0.0.1:{SmtpSinkFixture.UnusedPort()}"), Retries = 4, RetryDelay = TimeSpan.FromMinutes(4) };
+
+        await Mailer(settings).SendAsync(Post, _ledger);
+
+        Assert.Equal([TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)], _clock.Delays);
     }
 
     [Fact]
