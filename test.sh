@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs and starts what the tests need first (git, GnuPG, PostgreSQL,
-# Chromium, an S3 protocol server); a test that needs a component fails when it is missing, it never skips.
+# Chromium, an S3 protocol server, aiosmtpd for an SMTP server); a test that needs a component fails
+# when it is missing, it never skips.
 # Both test projects run; the fast ones alone need only git and no sudo: dotnet test tests/Herald.UnitTests
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,6 +17,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# The mail tests' SMTP server runs on Debian's python3 (not one earlier on PATH) with aiosmtpd.
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2
   apt_log="$(mktemp)"

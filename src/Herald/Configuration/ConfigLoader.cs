@@ -1,4 +1,5 @@
 using Herald.History;
+using Herald.Mail;
 using Herald.Policy;
 using Herald.Publishing;
 using Herald.Releases;
@@ -86,7 +87,7 @@ public static class ConfigLoader
     {
         var root = TomlSection.Root(
             TomlDocument.Load(path),
-            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key);
+            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key, MailSettings.Key);
         RejectOtherVersion(root);
         root.RejectUnknownKeys();
         var project = ProjectSettings.Read(root, repository);
@@ -103,6 +104,7 @@ public static class ConfigLoader
             Policy = PolicySettings.Read(root),
             Database = StorageSettings.Read(root).Database,
             Downloads = DownloadSettings.Read(root),
+            Mail = MailSettings.Read(root),
             Mainline = releases.Mainline,
             SourcePath = path,
             DetectionNote = releases.DetectionNote,

@@ -39,6 +39,9 @@ public sealed record HeraldConfig
     /// <summary>Public download locations, redirects from old ones, mirrors (<c>[downloads]</c>).</summary>
     public Publishing.DownloadSettings Downloads { get; init; } = new();
 
+    /// <summary>The SMTP server and mailing lists posts are sent to (<c>[mail]</c>), or null when not configured.</summary>
+    public Mail.MailSettings? Mail { get; init; }
+
     /// <summary>The configuration file read, or null when everything was detected.</summary>
     public string? SourcePath { get; init; }
 

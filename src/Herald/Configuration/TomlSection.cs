@@ -78,6 +78,20 @@ internal sealed class TomlSection
         }
     }
 
+    /// <summary>
+    /// Throws <paramref name="message"/>, naming the file and the line, when the table <paramref name="table"/>
+    /// holds <paramref name="key"/>: a key refused for a reason (a secret written in the file), checked before
+    /// <see cref="Table"/> so that the reason, not "unknown key", is the error.
+    /// </summary>
+    public void RejectKeyIn(string table, string key, string message)
+    {
+        if (TryGet(table, out var value) && value is TomlTable child && child.ContainsKey(key))
+        {
+            var line = _document.LineOf(child, key);
+            throw new HeraldException(line > 0 ? $"{FilePath}:{line}: {message}" : $"{FilePath}: {message}");
+        }
+    }
+
     /// <summary>The table <paramref name="key"/>, which may hold <paramref name="keys"/>; empty (not present) when absent.</summary>
     public TomlSection Table(string key, params string[] keys)
     {
