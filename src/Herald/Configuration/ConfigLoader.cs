@@ -1,3 +1,4 @@
+using Herald.Announcements;
 using Herald.History;
 using Herald.Policy;
 using Herald.Publishing;
@@ -86,7 +87,7 @@ public static class ConfigLoader
     {
         var root = TomlSection.Root(
             TomlDocument.Load(path),
-            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key);
+            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key, AnnounceSettings.Key);
         RejectOtherVersion(root);
         root.RejectUnknownKeys();
         var project = ProjectSettings.Read(root, repository);
@@ -96,6 +97,7 @@ public static class ConfigLoader
         {
             ProjectName = project.Name,
             Slug = project.Slug,
+            PortalUrl = project.Url,
             Scheme = releases.Scheme,
             AliasesPath = stats.AliasesPath,
             DomainMapPath = stats.DomainMapPath,
@@ -103,6 +105,7 @@ public static class ConfigLoader
             Policy = PolicySettings.Read(root),
             Database = StorageSettings.Read(root).Database,
             Downloads = DownloadSettings.Read(root),
+            Announce = AnnounceSettings.Read(root),
             Mainline = releases.Mainline,
             SourcePath = path,
             DetectionNote = releases.DetectionNote,
