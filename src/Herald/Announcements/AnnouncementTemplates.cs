@@ -82,7 +82,8 @@ public static class AnnouncementTemplates
         var text = File.ReadAllText(path);
         if (!s_parser.TryParse(text, out var template, out var error))
         {
-            throw new HeraldException($"{path}: Liquid syntax error: {error}; fix the template or remove it to use Herald's.");
+            var oneLine = string.Join(' ', error.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            throw new HeraldException($"{path}: Liquid syntax error: {oneLine}; fix the template or remove it to use Herald's.");
         }
 
         s_overrides[path] = (info.LastWriteTimeUtc, info.Length, template);
