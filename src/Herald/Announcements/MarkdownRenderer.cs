@@ -48,6 +48,7 @@ public static class MarkdownRenderer
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.AllowedAtRules.Clear();
         sanitizer.AllowDataAttributes = false;
