@@ -37,16 +37,16 @@ public sealed class AnnouncementBuilder
     /// <summary>Drafts the announcement of <paramref name="versions"/> (see <see cref="BuildModelAsync"/>).</summary>
     public async Task<Announcement> BuildAsync(IReadOnlyList<string> versions, string? releaseManager = null, CancellationToken cancellationToken = default)
     {
-        var model = await BuildModelAsync(versions, releaseManager, cancellationToken);
-        var markdown = AnnouncementTemplates.Render(model.Kind == "major" ? AnnouncementTemplates.Major : AnnouncementTemplates.Point, model, ConfigFolder);
-        return new Announcement(
-            model.Title,
-            Slugify(model.Title),
-            [Category],
-            [.. model.Releases.Select(r => r.Version)],
-            markdown,
-            MarkdownRenderer.ToHtml(markdown),
-            null);
+        ArgumentNullException.ThrowIfNull(versions);
+        var releases = AnnouncedVersions.Resolve(_project.Catalog, versions);
+        var name = releases[0].Version.IsSeriesStart ? AnnouncementTemplates.Major : AnnouncementTemplates.Point;
+
+        // Parsing the template (and a first parse's JIT) overlaps the git processes the model waits on.
+        var template = Task.Run(() => AnnouncementTemplates.Prepare(name, ConfigFolder), cancellationToken);
+        var model = await ModelAsync(releases, releaseManager, cancellationToken);
+        await template;
+        var markdown = AnnouncementTemplates.Render(name, model, ConfigFolder);
+        return new Announcement(model.Title, Slugify(model.Title), [Category], [.. model.Releases.Select(r => r.Version)], markdown, null);
     }
 
     /// <summary>
@@ -57,7 +57,11 @@ public sealed class AnnouncementBuilder
     public async Task<AnnouncementModel> BuildModelAsync(IReadOnlyList<string> versions, string? releaseManager = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(versions);
-        var releases = AnnouncedVersions.Resolve(_project.Catalog, versions);
+        return await ModelAsync(AnnouncedVersions.Resolve(_project.Catalog, versions), releaseManager, cancellationToken);
+    }
+
+    private async Task<AnnouncementModel> ModelAsync(IReadOnlyList<Release> releases, string? releaseManager, CancellationToken cancellationToken)
+    {
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return releases[0].Version.IsSeriesStart
             ? await MajorAsync(releases[0], today, releaseManager, cancellationToken)

@@ -37,6 +37,15 @@ public static class AnnouncementTemplates
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>Parses <paramref name="name"/> (the override, else Herald's) ahead of <see cref="Render"/>, which then finds it parsed.</summary>
+    /// <exception cref="HeraldException">The override is not valid Liquid.</exception>
+    public static void Prepare(string name, string? configFolder)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var path = OverridePath(name, configFolder);
+        _ = path is null ? Embedded(name) : Override(path);
+    }
+
     /// <summary>
     /// Renders <paramref name="name"/> (<see cref="Point"/> or <see cref="Major"/>) with <paramref name="model"/>:
     /// the override beside the configuration in <paramref name="configFolder"/> when there is one, else Herald's.
