@@ -30,6 +30,7 @@ internal static class HeraldCli
         root.Subcommands.Add(PublishCommand.Create(console));
         root.Subcommands.Add(PostCommand.Create(console));
         root.Subcommands.Add(UserCommand.Create(console));
+        root.Subcommands.Add(AnnounceCommand.Create(console));
         return root;
     }
 

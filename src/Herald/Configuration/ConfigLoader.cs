@@ -1,3 +1,4 @@
+using Herald.Announcements;
 using Herald.History;
 using Herald.Mail;
 using Herald.Policy;
@@ -87,7 +88,7 @@ public static class ConfigLoader
     {
         var root = TomlSection.Root(
             TomlDocument.Load(path),
-            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key, MailSettings.Key);
+            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key, MailSettings.Key, AnnounceSettings.Key);
         RejectOtherVersion(root);
         root.RejectUnknownKeys();
         var project = ProjectSettings.Read(root, repository);
@@ -97,6 +98,7 @@ public static class ConfigLoader
         {
             ProjectName = project.Name,
             Slug = project.Slug,
+            PortalUrl = project.Url,
             Scheme = releases.Scheme,
             AliasesPath = stats.AliasesPath,
             DomainMapPath = stats.DomainMapPath,
@@ -105,6 +107,7 @@ public static class ConfigLoader
             Database = StorageSettings.Read(root).Database,
             Downloads = DownloadSettings.Read(root),
             Mail = MailSettings.Read(root),
+            Announce = AnnounceSettings.Read(root),
             Mainline = releases.Mainline,
             SourcePath = path,
             DetectionNote = releases.DetectionNote,

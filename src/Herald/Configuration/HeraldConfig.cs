@@ -15,6 +15,12 @@ public sealed record HeraldConfig
     /// <summary>The short name used in artifact names, URLs and the default data folder, e.g. "xen".</summary>
     public required string Slug { get; init; }
 
+    /// <summary>
+    /// The portal's public address (<c>[project] url</c>, absolute http or https): links in announcements are
+    /// absolute on it; null for root-relative links (<c>/releases/4.8.1</c>).
+    /// </summary>
+    public Uri? PortalUrl { get; init; }
+
     /// <summary>How release tags, candidate tags and stable branches are named.</summary>
     public required TagScheme Scheme { get; init; }
 
@@ -41,6 +47,9 @@ public sealed record HeraldConfig
 
     /// <summary>The SMTP server and mailing lists posts are sent to (<c>[mail]</c>), or null when not configured.</summary>
     public Mail.MailSettings? Mail { get; init; }
+
+    /// <summary>What release announcements say beyond the repository (<c>[announce]</c>).</summary>
+    public Announcements.AnnounceSettings Announce { get; init; } = new();
 
     /// <summary>The configuration file read, or null when everything was detected.</summary>
     public string? SourcePath { get; init; }

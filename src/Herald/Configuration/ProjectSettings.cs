@@ -2,10 +2,11 @@ using Herald.History;
 
 namespace Herald.Configuration;
 
-/// <summary><c>[project]</c>: the project's name and slug, each named after the repository's folder when not set.</summary>
+/// <summary><c>[project]</c>: the project's name and slug, each named after the repository's folder when not set, and the portal's address.</summary>
 /// <param name="Name">The display name, e.g. "Xen Project".</param>
 /// <param name="Slug">The short name of artifacts, URLs and the data folder, e.g. "xen".</param>
-internal sealed record ProjectSettings(string Name, string Slug)
+/// <param name="Url">The portal's public address (<c>url</c>, absolute http or https), or null.</param>
+internal sealed record ProjectSettings(string Name, string Slug, Uri? Url = null)
 {
     /// <summary>The table's name at the top level of <c>herald.toml</c>.</summary>
     public const string Key = "project";
@@ -20,7 +21,7 @@ internal sealed record ProjectSettings(string Name, string Slug)
     /// <summary>Reads <c>[project]</c> of <paramref name="root"/>; absent keys are detected from <paramref name="repository"/>.</summary>
     public static ProjectSettings Read(TomlSection root, GitRepository repository)
     {
-        var section = root.Table(Key, "name", "slug");
+        var section = root.Table(Key, "name", "slug", "url");
         var name = section.String("name") ?? DefaultName(repository);
         var slug = section.String("slug") ?? Slugify(name);
         if (slug.Length == 0 || slug.Length > 64 || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.') || slug.StartsWith('.'))
@@ -28,7 +29,7 @@ internal sealed record ProjectSettings(string Name, string Slug)
             throw section.Error("slug", $"slug \"{slug}\" may hold only lower-case letters, digits, '-', '_' and '.' (at most 64), e.g. slug = \"xen\".");
         }
 
-        return new ProjectSettings(name, slug);
+        return new ProjectSettings(name, slug, section.HttpUrl("url"));
     }
 
     /// <summary>Makes a slug (lower-case letters, digits, '-', '_', '.'; at most 64) from a project name.</summary>
