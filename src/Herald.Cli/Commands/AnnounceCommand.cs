@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Herald.Announcements;
+using Herald.Mail;
+using Herald.News;
+using Herald.Storage;
 
 namespace Herald.Cli.Commands;
 
@@ -26,8 +29,9 @@ internal static class AnnounceCommand
             Description = "Who managed a major release (default: [announce] release_manager).",
             HelpName = "NAME",
         };
-        var publish = new Option<bool>("--publish") { Description = "Publish the draft as a news post (not available yet)." };
-        var mail = new Option<bool>("--mail") { Description = "Mail the draft to the announcement list (not available yet)." };
+        var publish = new Option<bool>("--publish") { Description = "Store it as a news post in category Releases and print its address; again for the same versions updates that post." };
+        var mail = new Option<bool>("--mail") { Description = "Publish as --publish does, then send the post to the [mail] lists, each at most once." };
+        var database = IndexCommand.DatabaseOption();
         var command = new Command("announce", """
             Drafts the announcement of releases from Liquid templates, with every figure from the engine.
 
@@ -56,6 +60,7 @@ internal static class AnnounceCommand
         command.Options.Add(releaseManager);
         command.Options.Add(publish);
         command.Options.Add(mail);
+        command.Options.Add(database);
         command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
@@ -68,7 +73,8 @@ internal static class AnnounceCommand
 
             if (result.GetValue(publish) || result.GetValue(mail))
             {
-                announcement = await PublishAsync(announcement, result.GetValue(publish), result.GetValue(mail), cancellationToken);
+                var author = result.GetValue(releaseManager) ?? project.Config.Announce.ReleaseManager ?? project.Config.ProjectName;
+                announcement = await PublishAsync(project, result.GetValue(database), announcement, author, result.GetValue(mail), console, cancellationToken);
             }
 
             if (result.GetValue(common.Json))
@@ -89,13 +95,46 @@ internal static class AnnounceCommand
         return command;
     }
 
-    // INTEGRATION SEAM: the news store (--publish) and the mailer (--mail) replace this method; it returns the
-    // announcement with its Url set once published.
-    private static Task<Announcement> PublishAsync(Announcement announcement, bool publish, bool mail, CancellationToken cancellationToken)
+    /// <summary>Stores the announcement (a new post, or the one of the same versions updated) and mails it when asked.</summary>
+    private static async Task<Announcement> PublishAsync(HeraldProject project, string? connection, Announcement announcement, string author, bool mail, CliConsole console, CancellationToken cancellationToken)
     {
-        _ = announcement;
-        _ = mail;
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new HeraldException(publish ? "--publish is not available yet" : "--mail is not available yet");
+        var mailSettings = project.Config.Mail;
+        if (mail)
+        {
+            // Checked before anything is stored: a mail that cannot go leaves no half-done publication behind.
+            if (mailSettings is null)
+            {
+                throw new HeraldException("--mail needs [mail] in herald.toml (smtp, from, lists); see README.md, Configuration.");
+            }
+
+            _ = PostMail.Url(announcement.Slug, project.Config.PortalUrl ?? throw new HeraldException("--mail sends links to the portal; set url = \"https://…\" under [project] in herald.toml."));
+        }
+
+        var db = IndexDatabase.For(project.DataDirectory, connection ?? project.Config.Database);
+        await db.EnsureMigratedAsync(new Progress<string>(waiting => console.Error.WriteLine("herald: " + waiting)), cancellationToken);
+        var draft = new PostDraft(announcement.Title, announcement.Markdown, author, announcement.Categories, Published: true) { Versions = announcement.Versions };
+        var (post, created) = await new NewsStore(db, console.Clock).SaveAnnouncementAsync(draft, cancellationToken);
+        var url = PostMail.Url(post.Slug, project.Config.PortalUrl);
+        console.Notes.Add($"herald: {(created ? "published" : "updated")} {url}");
+        if (mail)
+        {
+            var deliveries = await new Mailer(mailSettings!, console.Clock).SendAsync(PostMail.For(post, project.Config.PortalUrl), new DatabaseMailLedger(db), cancellationToken: cancellationToken);
+            foreach (var delivery in deliveries)
+            {
+                console.Notes.Add(delivery.Outcome switch
+                {
+                    MailDeliveryOutcome.Sent => $"herald: mailed to {delivery.Recipient}",
+                    MailDeliveryOutcome.AlreadySent => $"herald: {delivery.Recipient} had it already, not sent again",
+                    _ => $"herald: NOT mailed to {delivery.Recipient}: {delivery.Message}",
+                });
+            }
+
+            if (deliveries.Any(d => d.Outcome == MailDeliveryOutcome.Failed))
+            {
+                throw new HeraldException($"published {url}, but mail to {string.Join(", ", deliveries.Where(d => d.Outcome == MailDeliveryOutcome.Failed).Select(d => d.Recipient))} failed: {deliveries.First(d => d.Outcome == MailDeliveryOutcome.Failed).Message}; run again with --publish --mail to retry only those.");
+            }
+        }
+
+        return announcement.PublishedAt(new Uri(url, UriKind.RelativeOrAbsolute));
     }
 }

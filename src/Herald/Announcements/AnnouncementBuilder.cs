@@ -46,7 +46,7 @@ public sealed class AnnouncementBuilder
         var model = await ModelAsync(releases, releaseManager, cancellationToken);
         await template;
         var markdown = AnnouncementTemplates.Render(name, model, ConfigFolder);
-        return new Announcement(model.Title, Slugify(model.Title), [Category], [.. model.Releases.Select(r => r.Version)], markdown, null);
+        return new Announcement(model.Title, News.PostSlug.From(model.Title), [Category], [.. model.Releases.Select(r => r.Version)], markdown, null);
     }
 
     /// <summary>
@@ -197,32 +197,6 @@ public sealed class AnnouncementBuilder
             LastRelease = last,
             SupportEnds = window?.SecurityUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
-    }
-
-    /// <summary>The slug of a title: lower-case ASCII letters and digits, other runs as one '-', apostrophes dropped.</summary>
-    public static string Slugify(string title)
-    {
-        ArgumentNullException.ThrowIfNull(title);
-        var decomposed = title.Normalize(System.Text.NormalizationForm.FormD);
-        var builder = new System.Text.StringBuilder();
-        foreach (var c in decomposed)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (c is '\'' or '’' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            else if (builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-
-        var slug = builder.ToString().Trim('-');
-        return slug.Length == 0 ? "announcement" : slug[..Math.Min(slug.Length, 120)].TrimEnd('-');
     }
 
     private string Link(string path) =>

@@ -11,7 +11,7 @@ public static class PostSlug
 
     /// <summary>
     /// The slug for <paramref name="text"/>: letters folded to ASCII where they have an ASCII base
-    /// (é → e), everything else a '-', runs of '-' collapsed, at most <see cref="MaxLength"/>; "post" when nothing is left.
+    /// (é → e), apostrophes dropped, everything else a '-', runs of '-' collapsed, at most <see cref="MaxLength"/>; "post" when nothing is left.
     /// </summary>
     public static string From(string text)
     {
@@ -25,6 +25,12 @@ public static class PostSlug
             }
 
             var lower = char.ToLowerInvariant(c);
+            if (c is '\'' or '’')
+            {
+                // "What's new" reads as whats-new, not what-s-new.
+                continue;
+            }
+
             if (lower is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 slug.Append(lower);

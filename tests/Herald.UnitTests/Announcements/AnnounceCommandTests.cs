@@ -114,16 +114,40 @@ public sealed class AnnounceCommandTests(AnnounceFixture fixture) : IClassFixtur
         Assert.Contains("1.1.1 and 1.1.2 are releases of one series (1.1)", result.Error, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("--publish", "herald: --publish is not available yet")]
-    [InlineData("--mail", "herald: --mail is not available yet")]
-    public async Task Announce_PublishOrMail_NotAvailableYet(string option, string message)
+    [Fact]
+    public async Task Announce_PublishTwice_StoresOnePostInReleasesAndPrintsItsUrl()
     {
-        var result = await fixture.RunAsync("announce", "1.1.1", option);
+        var data = fixture.NewDataFolder();
+
+        var first = await fixture.RunWithAsync(fixture.ConfigPath, data, "announce", "1.1.1", "1.0.1", "--publish", "--json");
+        var second = await fixture.RunWithAsync(fixture.ConfigPath, data, "announce", "1.0.1", "1.1.1", "--publish");
+        var list = await fixture.RunWithAsync(fixture.ConfigPath, data, "post", "list", "--json");
+
+        Assert.Equal((0, 0, 0), (first.ExitCode, second.ExitCode, list.ExitCode));
+        using var json = System.Text.Json.JsonDocument.Parse(first.Out);
+        var slug = json.RootElement.GetProperty("slug").GetString();
+        Assert.Equal($"https://herald.example.org/news/{slug}", json.RootElement.GetProperty("url").GetString());
+        Assert.Contains($"herald: published https://herald.example.org/news/{slug}", first.ErrorLines);
+        Assert.Contains($"herald: updated https://herald.example.org/news/{slug}", second.ErrorLines);
+        using var posts = System.Text.Json.JsonDocument.Parse(list.Out);
+        var post = Assert.Single(posts.RootElement.EnumerateArray());
+        Assert.Equal(slug, post.GetProperty("slug").GetString());
+        Assert.Equal(["Releases"], post.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["1.0.1", "1.1.1"], post.GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("Ann Lee", post.GetProperty("author").GetString());
+    }
+
+    [Fact]
+    public async Task Announce_MailWithoutMailSettings_FailsAndStoresNothing()
+    {
+        var data = fixture.NewDataFolder();
+
+        var result = await fixture.RunWithAsync(fixture.ConfigPath, data, "announce", "1.1.1", "--mail");
+        var list = await fixture.RunWithAsync(fixture.ConfigPath, data, "post", "list", "--json");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(message, Assert.Single(result.ErrorLines));
-        Assert.Empty(result.Out);
+        Assert.Equal("herald: --mail needs [mail] in herald.toml (smtp, from, lists); see README.md, Configuration.", Assert.Single(result.ErrorLines));
+        Assert.Equal("[]", list.Out.Trim());
     }
 
     [Fact]
