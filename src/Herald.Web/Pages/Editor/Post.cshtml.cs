@@ -153,6 +153,8 @@ public sealed class PostModel(PortalState state, TimeProvider clock, IOutputCach
             return Page();
         }
 
+        // Browsers send a textarea's lines ending in CR LF; posts are stored with LF, as the CLI writes them.
+        Markdown = Markdown.ReplaceLineEndings("\n");
         var categories = Categories.Concat((NewCategories ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
         Post post;
         try
