@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Herald.Web.Api;
+using Herald.Web.Editing;
 using Herald.Web.Serving;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
@@ -58,6 +59,7 @@ public static class PortalApp
         builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = CompressionLevel.Optimal);
         // One JSON line per request (the access log); the framework's own per-request chatter is not logged.
         ServingPipeline.AddServing(builder, options);
+        EditingAuth.AddEditing(builder, options);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Lifetime", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -78,6 +80,8 @@ public static class PortalApp
         app.MapReleasesApi();
         app.MapFeeds();
         app.MapDownloads();
-        app.MapRazorPages().CacheOutput();
+        app.MapEditorApi();
+        // Pages are cached, except editing pages (EditingEndpoint.Last makes their own policy, never, the last word).
+        app.MapRazorPages().CacheOutput().Add(EditingEndpoint.Last);
     }
 }

@@ -7,7 +7,8 @@ namespace Herald.Web;
 /// <summary>
 /// ETag and Cache-Control on every read: the representation only changes with the index snapshot, so the
 /// snapshot's generation and the URL make a validator, and a matching If-None-Match gets 304 at once.
-/// Not for downloads (the file's own validators) and download counters (they move with every download).
+/// Not for downloads (the file's own validators), download counters (they move with every download) and
+/// editing answers (they belong to one person: <see cref="Editing.EditingEndpoint"/>).
 /// </summary>
 /// <remarks>
 /// The validators are this process's own: the snapshot generation and <see cref="PortalState.Epoch"/> are
@@ -21,7 +22,7 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
     {
         var snapshot = state.Snapshot;
         var request = context.Request;
-        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || DownloadsApi.IsDownload(request.Path) || request.Path.StartsWithSegments("/api/downloads"))
+        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || DownloadsApi.IsDownload(request.Path) || request.Path.StartsWithSegments("/api/downloads") || Editing.EditingEndpoint.Is(context))
         {
             await next(context);
             return;

@@ -1,4 +1,5 @@
 using Herald.Web.Api;
+using Herald.Web.Editing;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Primitives;
 
@@ -15,11 +16,14 @@ namespace Herald.Web.Serving;
 /// <item>the exception handler and the status code pages (error pages for browsers only);</item>
 /// <item>cheap answers from the request alone: 405 for pages asked with another method, the redirects of
 /// old download locations, the choice of one content coding;</item>
-/// <item>the validators (<c>ETag</c>, 304) and the output cache, which answer from memory;</item>
+/// <item>editing answers (<see cref="EditingEndpoint"/>) marked <c>Cache-Control: private, no-store</c>;</item>
+/// <item>the validators (<c>ETag</c>, 304) and the output cache, which answer from memory (neither for editing);</item>
 /// <item>with <see cref="PortalOptions.InlineIo"/>, <see cref="SocketThreads.LeaveAsync"/>: from here on,
 /// nothing runs on a socket thread. Whatever may block (rendering, a download, a database query, a
 /// check of credentials) goes after this step, never before it;</item>
-/// <item>response compression (not for downloads), then the endpoints.</item>
+/// <item>response compression (not for downloads, nor for editing pages, which carry secrets and echo what
+/// was sent);</item>
+/// <item>authentication, the rate limits of sign-in and authorization (they read accounts), then the endpoints.</item>
 /// </list>
 /// <para>
 /// With <see cref="PortalOptions.ThreadHeader"/>, the last step before an endpoint names the kind of thread
@@ -66,6 +70,7 @@ public static class ServingPipeline
         app.Use(PagesOnlyRead);
         app.Use(RedirectOldDownloads);
         app.Use(ChooseContentCoding);
+        app.Use(EditingNeverStored);
         app.UseMiddleware<ValidatorsMiddleware>();
         app.UseOutputCache();
         if (options.InlineIo)
@@ -74,7 +79,10 @@ public static class ServingPipeline
         }
 
         // Downloads are already compressed archives and are sent in large reads; they stay out of it.
-        app.UseWhen(context => !DownloadsApi.IsDownload(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseWhen(context => !DownloadsApi.IsDownload(context.Request.Path) && !EditingEndpoint.Is(context), branch => branch.UseResponseCompression());
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         if (options.ThreadHeader)
         {
             app.Use(SocketThreads.StampAsync);
@@ -97,16 +105,38 @@ public static class ServingPipeline
 
     // Pages only read: every other method is 405, as on the API, not the antiforgery check's 400 or a
     // page rendered without its model (TRACE and OPTIONS reached it with no handler: a 500 per request).
+    // Editing pages also take forms (POST, checked for their antiforgery token), and nothing else.
     private static Task PagesOnlyRead(HttpContext context, RequestDelegate next)
     {
+        var editing = EditingEndpoint.Is(context);
         // (Not the error page re-executed for a failed request: that keeps its 500.)
         if (!IsRead(context.Request)
+            && !(editing && HttpMethods.IsPost(context.Request.Method))
             && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
             && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
         {
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            context.Response.Headers.Allow = "GET, HEAD";
+            context.Response.Headers.Allow = editing ? "GET, HEAD, POST" : "GET, HEAD";
             return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+
+    // An editing answer belongs to one person: no shared cache, no browser cache, no validator, whatever the
+    // status (a redirect to sign in as much as a page with a draft on it).
+    private static Task EditingNeverStored(HttpContext context, RequestDelegate next)
+    {
+        if (EditingEndpoint.Is(context))
+        {
+            var response = context.Response;
+            response.OnStarting(() =>
+            {
+                response.Headers.CacheControl = EditingEndpoint.CacheControl;
+                response.Headers.Pragma = "no-cache";
+                response.Headers.ETag = default;
+                return Task.CompletedTask;
+            });
         }
 
         return next(context);
