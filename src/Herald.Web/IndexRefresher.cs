@@ -148,6 +148,8 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 KeysFolder = Path.Combine(project.DataDirectory, "keys"),
                 Slug = project.Config.Slug,
                 DownloadSettings = project.Config.Downloads,
+                Mail = project.Config.Mail,
+                PortalUrl = project.Config.PortalUrl,
                 LastError = null,
             });
 

@@ -16,6 +16,8 @@ namespace Herald.Web;
 /// <param name="Slug">The project's slug (the download layout's second segment).</param>
 /// <param name="LastError">The last index error, shown on /healthz while there is no snapshot; null after a good refresh.</param>
 /// <param name="News">The published posts and categories.</param>
+/// <param name="Mail">Where posts are mailed (<c>[mail]</c>), or null when not configured.</param>
+/// <param name="PortalUrl">The portal's public address (<c>[project] url</c>), or null.</param>
 public sealed record PortalView(
     IndexSnapshot? Snapshot,
     IndexDatabase? Database,
@@ -25,7 +27,9 @@ public sealed record PortalView(
     DownloadSettings DownloadSettings,
     string Slug,
     string? LastError,
-    Herald.News.NewsSnapshot News)
+    Herald.News.NewsSnapshot News,
+    Herald.Mail.MailSettings? Mail = null,
+    Uri? PortalUrl = null)
 {
     /// <summary>The view before the first refresh: no snapshot, no database, the configuration's defaults.</summary>
     public static PortalView Empty { get; } = new(null, null, 4, null, null, new DownloadSettings(), "project", null, Herald.News.NewsSnapshot.Empty);
