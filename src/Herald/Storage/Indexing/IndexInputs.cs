@@ -17,8 +17,9 @@ internal sealed class IndexInputs
     /// 2: tags of tags peeled, growth compared like with like (<see cref="ReleaseRange.Comparable"/>),
     /// release statistics join developers' name variants (<see cref="Stats.IdentityResolver.ExactNames"/>), and
     /// backport reports list fixes for code a branch never had apart from the missing ones.
+    /// 3: each release keeps its notes (its section of CHANGELOG.md at its tag).
     /// </remarks>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
     private static readonly Lazy<string> BuiltInDomainMap = new(() =>
     {

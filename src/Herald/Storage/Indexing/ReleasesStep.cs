@@ -18,6 +18,8 @@ internal static class ReleasesStep
         var repository = project.Repository;
         var catalog = project.Catalog;
         var computed = new ComputedRelease[releases.Count];
+        // Each release's notes are its section of CHANGELOG.md as its tag has it: one git process for all tags.
+        var changelogs = Announcements.ReleaseNotes.ReadChangelogs(repository, releases.Where(r => !r.IsCandidate).Select(r => r.Tag));
         Concurrently.For(releases.Count, parallelism, i =>
         {
             var release = releases[i];
@@ -37,6 +39,10 @@ internal static class ReleasesStep
                 Signed = release.Signed,
                 Branch = catalog.StableBranches.GetValueOrDefault(release.Series),
                 Previous = range.From?.Version.ToString(),
+                Notes = !release.IsCandidate && changelogs.GetValueOrDefault(release.Tag) is { } changelog
+                    && Announcements.ReleaseNotes.Find(changelog, release.Name)?.Body is { Length: > 0 } notes
+                    ? notes
+                    : null,
             };
             computed[i] = new ComputedRelease(
                 release,
