@@ -76,7 +76,9 @@ public static class PortalApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapReleasesApi();
+        app.MapNewsApi();
         app.MapFeeds();
+        app.MapNewsFeeds();
         app.MapDownloads();
         app.MapRazorPages().CacheOutput();
     }
