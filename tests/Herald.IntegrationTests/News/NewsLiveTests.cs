@@ -167,6 +167,28 @@ public sealed class NewsLiveTests : IAsyncLifetime
         Assert.Equal("/news/tagged", entry.Element(Atom + "link")?.Attribute("href")?.Value);
     }
 
+    [Fact]
+    public async Task Feeds_FiftyFivePosts_HoldTheFiftyNewest()
+    {
+        for (var n = 1; n <= 55; n++)
+        {
+            await Store.CreateAsync(new PostDraft($"Release post {n}", $"Post {n}.", "Ann Author", ["Releases"], Published: true));
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await WaitForAsync("/news", page => page.QuerySelector("article.post-summary h2")?.TextContent == "Release post 55");
+
+        var expected = Enumerable.Range(6, 50).Reverse().Select(n => $"Release post {n}").ToList();
+        foreach (var path in new[] { "/feeds/news.atom", "/feeds/category/releases.atom" })
+        {
+            var feed = XDocument.Parse(await GetTextAsync(path)).Root!;
+            Assert.Equal(expected, feed.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")?.Value));
+        }
+
+        var archive = await GetPageAsync("/news/category/releases?page=6");
+        Assert.Equal(["Release post 5", "Release post 4", "Release post 3", "Release post 2", "Release post 1"], archive.QuerySelectorAll("article.post-summary h2").Select(h => h.TextContent));
+    }
+
     /// <summary>GETs <paramref name="path"/> until <paramref name="done"/> holds (the 2 s check of the posts); fails after <see cref="Patience"/>.</summary>
     private async Task<IHtmlDocument> WaitForAsync(string path, Func<IHtmlDocument, bool> done)
     {
