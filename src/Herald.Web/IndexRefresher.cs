@@ -126,6 +126,10 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 _databaseGeneration = generation;
             }
 
+            // A database's first snapshot is served with its posts, in the same swap: otherwise, until the posts
+            // were read just after it, the portal answered as if there were none (an archive 404, an empty /news).
+            var news = ReferenceEquals(database, view.Database) ? null : await new Herald.News.NewsStore(database, clock).LoadSnapshotAsync(cancellationToken);
+
             // Pages also show what is on disk (published files). When either changed: drop what was
             // rendered, move the validators on, and only then serve the new snapshot, so that no reader
             // sees a new validator on old content.
@@ -151,6 +155,7 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 Mail = project.Config.Mail,
                 PortalUrl = project.Config.PortalUrl,
                 LastError = null,
+                News = news ?? current.News,
             });
 
             await state.ReloadNewsAsync(cache, clock, cancellationToken: cancellationToken);

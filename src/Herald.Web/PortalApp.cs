@@ -78,7 +78,9 @@ public static class PortalApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapReleasesApi();
+        app.MapNewsApi();
         app.MapFeeds();
+        app.MapNewsFeeds();
         app.MapDownloads();
         app.MapEditorApi();
         // Pages are cached, except editing pages (EditingEndpoint.Last makes their own policy, never, the last word).

@@ -16,6 +16,9 @@ public sealed class IndexModel(PortalState state, TimeProvider clock) : PortalPa
     /// <summary>The ten newest releases by date.</summary>
     public IReadOnlyList<ReleaseRow> Latest { get; private set; } = [];
 
+    /// <summary>The five newest published posts (none when there are no posts).</summary>
+    public IReadOnlyList<Herald.News.Post> LatestPosts { get; private set; } = [];
+
     /// <summary>Renders the page.</summary>
     public IActionResult OnGet()
     {
@@ -27,6 +30,7 @@ public sealed class IndexModel(PortalState state, TimeProvider clock) : PortalPa
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Status = Snapshot.Status(Today, View.CadenceMonths);
         Latest = Snapshot.Releases.Where(r => r.Candidate is null).OrderByDescending(r => r.Date).ThenByDescending(r => r.Major).ThenByDescending(r => r.Minor).Take(10).ToList();
+        LatestPosts = [.. View.News.Posts.Take(5)];
         return Page();
     }
 }

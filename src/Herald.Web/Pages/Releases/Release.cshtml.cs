@@ -24,6 +24,12 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
     /// <summary>A download's link: absolute under <c>[downloads] base_url</c> when it is set.</summary>
     public string DownloadUrl(string path) => View.PublicUrl("/downloads/" + path);
 
+    /// <summary>The published posts that announce it, newest first.</summary>
+    public IReadOnlyList<Herald.News.Post> Announcements { get; private set; } = [];
+
+    /// <summary>Its release notes (a section of CHANGELOG.md) as sanitised HTML, or null when the index has none.</summary>
+    public Microsoft.AspNetCore.Html.HtmlString? Notes { get; private set; }
+
     /// <summary>Its statistics, or null for a candidate.</summary>
     public ContributionStats? Stats { get; private set; }
 
@@ -52,6 +58,8 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = Release.Version;
         Stats = IndexSnapshot.StatsOf(Release);
+        Announcements = View.News.Announcing(Release.Version);
+        Notes = string.IsNullOrWhiteSpace(Release.Notes) ? null : new Microsoft.AspNetCore.Html.HtmlString(Herald.Announcements.MarkdownRenderer.ToHtml(Release.Notes));
         Artifacts = View.Store is { } store ? await Herald.Publishing.Publisher.ReadPublishedAsync(store, View.Slug, Release.Version, cancellationToken) : [];
         Mirrors = Artifacts.Count == 0 ? [] : View.DownloadSettings.Mirrors.Select(m => (m, State.Mirrors.GetValueOrDefault((m, Release.Version)))).ToList();
         await using var context = Database();
