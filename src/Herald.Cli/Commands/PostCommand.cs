@@ -201,20 +201,7 @@ internal static class PostCommand
         console.Out.WriteLine(NewsUrl(project, post.Slug));
     }
 
-    internal static string NewsUrl(HeraldProject project, string slug) => "/news/" + slug;
+    private static string NewsUrl(HeraldProject project, string slug) => PostMail.Url(slug, project.Config.PortalUrl);
 
-    private static object Document(HeraldProject project, Post post, bool withBody) => new
-    {
-        slug = post.Slug,
-        title = post.Title,
-        author = post.Author,
-        published = post.Published,
-        date = post.Date,
-        updatedAt = post.UpdatedAt,
-        revision = post.Revision,
-        categories = post.Categories.Select(c => new { slug = c.Slug, name = c.Name }),
-        versions = post.Versions,
-        url = NewsUrl(project, post.Slug),
-        markdown = withBody ? post.Markdown : null,
-    };
+    private static PostDocument Document(HeraldProject project, Post post, bool withBody) => PostDocument.From(post, NewsUrl(project, post.Slug), withBody);
 }

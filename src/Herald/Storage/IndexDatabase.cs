@@ -108,9 +108,29 @@ public sealed class IndexDatabase
     {
         if (IsPostgres)
         {
-            // Npgsql's migration lock is a table lock, released by the server when its holder dies.
-            await using var postgres = CreateContext();
-            await postgres.Database.MigrateAsync(cancellationToken);
+            // EF Core's own lock (a table lock) is held per migration's transaction: between two migrations another
+            // instance slipped in and applied the second one too ("column already exists"). A session advisory lock
+            // around all of them serialises whole migrations; the server releases it when its holder dies.
+            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+            {
+                take.Parameters.AddWithValue("key", MigrationAdvisoryKey);
+                await take.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            try
+            {
+                await using var postgres = CreateContext();
+                await postgres.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                release.Parameters.AddWithValue("key", MigrationAdvisoryKey);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
             return;
         }
 
@@ -120,6 +140,9 @@ public sealed class IndexDatabase
         await context.Database.MigrateAsync(cancellationToken);
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
+
+    /// <summary>The advisory lock key of Herald's migrations ("HeraldM" in ASCII), apart from the index's write lock.</summary>
+    private const long MigrationAdvisoryKey = 0x48_65_72_61_6C_64_4D;
 
     private static Task<FileStream> HoldMigrationLockAsync(string path, IProgress<string>? progress, CancellationToken cancellationToken) =>
         LockFile.AcquireAsync(

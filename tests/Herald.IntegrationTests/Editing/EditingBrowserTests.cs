@@ -30,7 +30,7 @@ public sealed class EditingBrowserTests(BrowserFixture fixture) : IClassFixture<
         Assert.Equal(Body, post.Markdown);
     }
 
-    [Fact(Skip = "enabled after merge with wip/news-web")]
+    [Fact]
     public async Task Editor_PublishesAPost_ItAppearsInTheCategoryArchiveAndFeed()
     {
         var slug = await PublishAsync();
