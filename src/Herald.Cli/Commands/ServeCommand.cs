@@ -28,10 +28,13 @@ internal static class ServeCommand
         var interval = new Option<int>("--refresh") { Description = "Seconds between index refreshes.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
         var command = new Command("serve", """
             The release portal: indexes the repository on start, then serves pages (/, /releases,
-            /releases/VERSION, /series/SERIES, /log/REF, /commit/SHA, /acknowledgements/VERSION), Atom
-            feeds (/feeds/releases.atom, /feeds/series/SERIES.atom), the JSON API (/api/releases,
-            /api/releases/VERSION, /api/series, /api/status, /api/contains/SHA, /openapi/v1.json) and
-            /healthz. Refreshes on an interval and on POST /api/refresh with the admin token.
+            /releases/VERSION, /series/SERIES, /log/REF, /commit/SHA, /acknowledgements/VERSION, /news,
+            /news/SLUG, /news/category/CATEGORY), Atom feeds (/feeds/releases.atom, /feeds/series/SERIES.atom,
+            /feeds/news.atom, /feeds/category/CATEGORY.atom), the JSON API (/api/releases,
+            /api/releases/VERSION, /api/series, /api/status, /api/contains/SHA, /api/news, /api/news/SLUG,
+            /openapi/v1.json) and /healthz. Editors ('herald user add NAME --role editor') sign in at
+            /editor to write and publish posts. Refreshes on an interval and on POST /api/refresh with the
+            admin token; posts written by 'herald post' or 'herald announce --publish' show within 2 s.
 
             Example:
               herald serve --repo ~/src/xen --urls http://0.0.0.0:8080
