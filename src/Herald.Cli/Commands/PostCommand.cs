@@ -10,11 +10,53 @@ internal static class PostCommand
 
     public static Command Create(CliConsole console)
     {
-        var command = new Command("post", "News posts on the portal (a new driver, a change of download server): 'new', 'edit', 'list', 'delete'.");
+        var command = new Command("post", "News posts on the portal (a new driver, a change of download server): 'new', 'edit', 'list', 'delete', 'category'.");
         command.Subcommands.Add(New(console));
         command.Subcommands.Add(Edit(console));
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Delete(console));
+        command.Subcommands.Add(CategoryCommand(console));
+        return command;
+    }
+
+    private static Command CategoryCommand(CliConsole console)
+    {
+        var access = new ProjectDatabase();
+        var name = new Argument<string>("NAME") { Description = "The category's name (its address is made from it: Drivers → /news/category/drivers)." };
+        var description = new Option<string>("--description")
+        {
+            Description = "What it holds: the heading of its archive under \"Category Archives: NAME\".",
+            Required = true,
+            HelpName = "TEXT",
+        };
+        var command = new Command("category", """
+            Makes a category of posts, or changes its description. Categories are also made when a post
+            names a new one; this gives them the description their archive shows.
+
+            Example:
+              herald post category Drivers --description "New drivers and their development builds"
+            """);
+        command.Arguments.Add(name);
+        command.Options.Add(description);
+        access.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var (project, database) = await access.OpenAsync(result, console, cancellationToken);
+            var category = await new NewsStore(database, console.Clock).SaveCategoryAsync(result.GetRequiredValue(name), result.GetRequiredValue(description), cancellationToken);
+            var path = "/news/category/" + category.Slug;
+            var url = project.Config.PortalUrl is { } portal ? portal.AbsoluteUri.TrimEnd('/') + path : path;
+            if (result.GetValue(access.Common.Json))
+            {
+                console.Out.WriteLine(HeraldJson.Serialize(new { slug = category.Slug, name = category.Name, description = category.Description, url }));
+            }
+            else
+            {
+                console.Out.WriteLine($"{category.Name}: {category.Description}");
+                console.Out.WriteLine(url);
+            }
+
+            return 0;
+        });
         return command;
     }
 

@@ -163,6 +163,44 @@ public sealed class NewsStore
         return await ReadAllAsync(context, publishedOnly: false, cancellationToken);
     }
 
+    /// <summary>Makes category <paramref name="name"/>, or changes the description of the one with its slug.</summary>
+    /// <exception cref="HeraldException">The name or description is not acceptable.</exception>
+    public async Task<Category> SaveCategoryAsync(string name, string description, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(description);
+        name = name.Trim();
+        if (name.Length is 0 or > 100 || name.Any(char.IsControl))
+        {
+            throw new HeraldException($"category '{name}' is not acceptable; a category's name has 1 to 100 characters on one line.");
+        }
+
+        if (description.Length > 500 || description.Any(char.IsControl))
+        {
+            throw new HeraldException("a category's description has at most 500 characters on one line.");
+        }
+
+        await using var context = _database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var slug = PostSlug.From(name);
+        var row = await context.Categories.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        if (row is null)
+        {
+            row = new CategoryRow { Slug = slug, Name = name, Description = description };
+            context.Categories.Add(row);
+        }
+        else
+        {
+            row.Name = name;
+            row.Description = description;
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        await BumpGenerationAsync(context, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToCategory(row);
+    }
+
     /// <summary>The categories, by name.</summary>
     public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken = default)
     {

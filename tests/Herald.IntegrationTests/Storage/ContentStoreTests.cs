@@ -119,6 +119,23 @@ public sealed class ContentStoreTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task SaveCategoryAsync_NewThenAgain_MakesItThenChangesItsDescription(string provider)
+    {
+        var store = new NewsStore(await OpenAsync(provider), _clock);
+
+        var made = await store.SaveCategoryAsync("Drivers", "New drivers");
+        var before = await store.ReadGenerationAsync();
+        var changed = await store.SaveCategoryAsync("drivers", "New drivers and their development builds");
+
+        Assert.Equal(("drivers", "Drivers", "New drivers"), (made.Slug, made.Name, made.Description));
+        Assert.Equal("New drivers and their development builds", changed.Description);
+        Assert.True(await store.ReadGenerationAsync() > before);
+        Assert.Equal(["drivers", "releases"], (await store.CategoriesAsync()).Select(c => c.Slug));
+        Assert.Contains("at most 500", (await Assert.ThrowsAsync<HeraldException>(() => store.SaveCategoryAsync("X", new string('x', 501)))).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task AccountStore_AddVerifyReAdd_OldPasswordAndStampStopWorking(string provider)
     {
         var accounts = new AccountStore(await OpenAsync(provider), _clock);
