@@ -65,7 +65,8 @@ public sealed partial class ToolPackageTests(CliRepoFixture fixture) : IClassFix
         }
 
         using var child = new ChildProcess(info);
-        var exitCode = child.WaitForExit();
+        // A pack builds the solution's projects: on two busy cores that took more than the usual minute.
+        var exitCode = child.WaitForExit(TimeSpan.FromMinutes(5));
         Assert.True(exitCode == 0, $"dotnet {string.Join(' ', args)} exited with {exitCode}:\n{child.Output}");
     }
 

@@ -80,12 +80,15 @@ public sealed class ChildProcess : IDisposable
         _process.WaitForExit();
     }
 
-    public int WaitForExit()
+    public int WaitForExit() => WaitForExit(Patience);
+
+    /// <summary>Waits for the process to end, at most <paramref name="patience"/> (then kills it and fails).</summary>
+    public int WaitForExit(TimeSpan patience)
     {
-        if (!_process.WaitForExit(Patience))
+        if (!_process.WaitForExit(patience))
         {
             _process.Kill(entireProcessTree: true);
-            Assert.Fail($"{_process.StartInfo.FileName} did not finish in {Patience}:\n{Output}");
+            Assert.Fail($"{_process.StartInfo.FileName} did not finish in {patience}:\n{Output}");
         }
 
         _process.WaitForExit();
