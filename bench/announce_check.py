@@ -7,9 +7,14 @@ In one run:
      (stable-4.6, stable-4.7, stable-4.8), tags (RELEASE-4.6.6, …) and release pages, and that the
      figures of the 4.9.0 draft are those `herald stats 4.9.0 --json` prints (read from its JSON, never
      typed here);
-  3. times `herald announce 4.9.0`: cold (an empty --data folder each run) and warm (the data folder
-     reused) --runs times each, and prints the medians (targets: warm < 1 s, cold < 3 s).
-Exits 1 when a check fails. Python standard library only; needs a Release build of herald.
+  3. times `herald announce 4.9.0` and, as its baseline in the same run, `herald stats 4.9.0` (announce
+     does the stats work plus the templates): cold (an empty --data folder each run) and warm (the data
+     folder reused), --runs times each, interleaved (announce then stats in every round), and prints the
+     medians, the individual runs and the ratios announce/stats (targets: announce warm < 1 s, cold < 3 s);
+  4. runs one cold and one warm `herald announce 4.9.0` (and `herald stats 4.9.0`) under /usr/bin/time -v
+     and prints their peak memory (Maximum resident set size of the largest process of the tree).
+Exits 1 when a check fails. Python standard library only (and /usr/bin/time, package time, for step 4);
+needs a Release build of herald (dotnet build Herald.slnx -c Release).
 
 Usage: bench/announce_check.py [--repo /work/.mirror/xen-project+xen/repo] [--runs 5] [--print]
 """
@@ -41,14 +46,30 @@ def check(failures, condition, what):
         failures.append(what)
 
 
-def timed(args, repo, config, data_factory, runs):
-    times = []
-    for _ in range(runs):
-        data = data_factory()
+def timed_once(args, repo, config, data):
+    start = time.perf_counter()
+    herald(args, repo, config, data)
+    return time.perf_counter() - start
+
+
+def peak_kib(args, repo, config, data):
+    """Runs herald under /usr/bin/time -v; returns (seconds, Maximum resident set size in KiB)."""
+    command = ["dotnet", HERALD, *args, "--repo", repo, "--config", config, "--data", data]
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         start = time.perf_counter()
-        herald(args, repo, config, data)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), times
+        result = subprocess.run(["/usr/bin/time", "-v", "-o", t.name, *command], capture_output=True, text=True,
+                                timeout=300, check=False)
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr}")
+        for line in t.read().splitlines():
+            if "Maximum resident set size" in line:
+                return elapsed, int(line.split(":")[1])
+    return elapsed, 0
+
+
+def runs_text(times):
+    return ", ".join(f"{t:.2f}" for t in times)
 
 
 def main():
@@ -101,11 +122,37 @@ def main():
             print("--- herald announce 4.9.0 ---")
             print(herald(["announce", "4.9.0"], options.repo, config, data))
 
+        # Interleaved, so that the host's load weighs on announce and its baseline alike: every round runs
+        # announce then stats cold (each in a new, empty data folder), then both warm (the folder above).
         counter = iter(range(1_000_000))
-        cold, cold_runs = timed(["announce", "4.9.0"], options.repo, config, lambda: os.path.join(work, f"cold-{next(counter)}"), options.runs)
-        warm, warm_runs = timed(["announce", "4.9.0"], options.repo, config, lambda: data, options.runs)
-        print(f"herald announce 4.9.0  cold median {cold:.2f} s  runs {', '.join(f'{t:.2f}' for t in cold_runs)}  (target < 3 s)")
-        print(f"herald announce 4.9.0  warm median {warm:.2f} s  runs {', '.join(f'{t:.2f}' for t in warm_runs)}  (target < 1 s)")
+        commands = {"announce": ["announce", "4.9.0"], "stats": ["stats", "4.9.0"]}
+        times = {(name, kind): [] for name in commands for kind in ("cold", "warm")}
+        for _ in range(options.runs):
+            for name, args in commands.items():
+                times[(name, "cold")].append(timed_once(args, options.repo, config, os.path.join(work, f"cold-{next(counter)}")))
+        for _ in range(options.runs):
+            for name, args in commands.items():
+                times[(name, "warm")].append(timed_once(args, options.repo, config, data))
+
+        print(f"\n{os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end; "
+              f"medians of {options.runs} runs, same run")
+        medians = {key: statistics.median(value) for key, value in times.items()}
+        for kind, target in (("cold", 3.0), ("warm", 1.0)):
+            for name in commands:
+                extra = f"  (target < {target:g} s: {'met' if medians[(name, kind)] < target else 'NOT MET'})" if name == "announce" else ""
+                print(f"herald {name:8} 4.9.0  {kind} median {medians[(name, kind)]:.2f} s  runs {runs_text(times[(name, kind)])}{extra}")
+            per_run = [a / s for a, s in zip(times[("announce", kind)], times[("stats", kind)])]
+            print(f"announce/stats {kind}: {medians[('announce', kind)] / medians[('stats', kind)]:.2f} (ratio of the medians); "
+                  f"per round {', '.join(f'{r:.2f}' for r in per_run)}, median {statistics.median(per_run):.2f}")
+
+        if os.path.exists("/usr/bin/time"):
+            for name, args in commands.items():
+                cold_s, cold_kib = peak_kib(args, options.repo, config, os.path.join(work, f"cold-{next(counter)}"))
+                warm_s, warm_kib = peak_kib(args, options.repo, config, data)
+                print(f"peak memory, herald {name} 4.9.0: cold {cold_kib / 1024:.0f} MiB ({cold_s:.2f} s), "
+                      f"warm {warm_kib / 1024:.0f} MiB ({warm_s:.2f} s)  (Maximum resident set size, /usr/bin/time -v)")
+        else:
+            print("peak memory: /usr/bin/time is missing (apt-get install -y time)")
         if failures:
             print(f"{len(failures)} check(s) failed", file=sys.stderr)
             return 1

@@ -5,19 +5,22 @@ In one run:
   1. builds herald in Release into artifacts/portal-bench;
   2. times `herald index` on an empty data folder (cold, whole repository; target < 60 s) and again with
      nothing new (target < 1 s): medians, with the peak resident memory from /usr/bin/time -v;
-  3. starts `herald serve` on that data folder, waits for /healthz = 200, saves the exact bodies of the
+  3. creates --posts posts (default 50) in category Releases with `herald post new` (a Markdown body of
+     a few paragraphs, a list and a link), so that /news/category/releases is a real archive;
+  4. starts `herald serve` on that data folder, waits for /healthz = 200, saves the exact bodies of the
      measured URLs (and /) as static files and starts a private nginx (daemon off, a child of this script)
      that serves them on another loopback port;
-  4. runs `wrk -t2 -c64 -d10s --latency` against each URL on both servers (each warmed up for 2 s first),
+  5. runs `wrk -t2 -c64 -d10s --latency` against each URL on both servers (each warmed up for 2 s first),
      --wrk-runs times, interleaved, and prints medians of requests/s, p50 and p99 with the ratio
-     herald/nginx (targets: herald >= 50% of nginx's requests/s, p99 < 20 ms);
-  5. stops both servers and deletes its temporary folders, also on error or interruption.
+     herald/nginx (targets: herald >= 50% of nginx's requests/s, p99 < 20 ms), and the news archive
+     against the release page on each server, with its body size (target: herald's news/release >= 1.0);
+  6. stops both servers and deletes its temporary folders, also on error or interruption.
 
 Everything listens on and is sent to 127.0.0.1 only; every wait has a time limit. Needs wrk and nginx
 (apt-get install -y wrk nginx) and /usr/bin/time (package time). Python standard library only.
 
 Usage: bench/portal_bench.py [--repo /work/.mirror/xen-project+xen/repo] [--runs N] [--wrk-runs 3]
-                             [--duration 10] [--warmup 2] [--skip-index]
+                             [--duration 10] [--warmup 2] [--skip-index] [--posts 50]
 """
 import argparse
 import http.client
@@ -42,7 +45,29 @@ STATIC = {
     "/": ("index.html", None),
     "/releases/4.19.0": ("release.html", None),
     "/api/status": ("status.json", "application/json"),
+    "/news/category/releases": ("news-releases.html", None),
 }
+NEWS = "/news/category/releases"   # exists once a post is in category Releases
+RELEASE = "/releases/4.19.0"       # the news archive's yardstick
+
+# The body of every benchmark post: a few paragraphs, a list and a link, like a point-release post.
+POST_BODY = """\
+The Xen Project is pleased to announce the release of Xen {version}. This is a point release of the
+{series} stable series: it carries the fixes backported from the development branch since the previous
+release, among them the security fixes of the advisories published in that time.
+
+We recommend that all users of the {series} stable series update to this release.
+
+Among the changes:
+
+- fixes for XSA advisories published since the previous release;
+- a corrected handling of guest page tables on some CPUs;
+- build fixes for newer compilers and toolchains;
+- documentation updates for the hypervisor command line.
+
+The sources are on the [download page](/releases/{version}), with the signed tag and checksums.
+Thanks to everyone who reported problems, wrote, reviewed and backported the fixes ({n}).
+"""
 
 
 def log(message):
@@ -77,6 +102,24 @@ def timed(cmd, timeout):
             if "Maximum resident set size" in line:
                 peak = int(line.split(":")[1])
         return elapsed, peak, done.stdout.strip()
+
+
+def create_posts(herald, repo, data, tmp, count, timeout):
+    """Creates count published posts in category Releases with `herald post new`; returns the seconds it took."""
+    started = time.perf_counter()
+    for n in range(1, count + 1):
+        series = "4.%d" % (6 + (n - 1) % 14)
+        version = "%s.%d" % (series, 1 + (n - 1) // 14)
+        body = os.path.join(tmp, "post-%d.md" % n)
+        with open(body, "w", encoding="utf-8") as f:
+            f.write(POST_BODY.format(version=version, series=series, n=n))
+        cmd = [herald, "post", "new", "--title", "Xen Project %s is available %d" % (version, n), "--category", "Releases",
+               "--file", body, "--repo", repo, "--data", data]
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=timeout)
+        if done.returncode != 0:
+            raise RuntimeError("%s exited with %d: %s" % (" ".join(cmd), done.returncode, done.stderr.strip()[-2000:]))
+        os.remove(body)
+    return time.perf_counter() - started
 
 
 def clear_folder(path):
@@ -310,7 +353,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=2, help="seconds of wrk before each measurement, not counted (default: 2)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default: 2)")
     parser.add_argument("--connections", type=int, default=64, help="wrk connections (default: 64)")
-    parser.add_argument("--paths", default="/releases/4.19.0,/api/status", help="comma-separated paths to measure (of: %s)" % ", ".join(STATIC))
+    parser.add_argument("--posts", type=int, default=50, help="posts to create in category Releases before serving (default: 50; 0: none, and %s is not measured)" % NEWS)
+    parser.add_argument("--paths", default="/releases/4.19.0,/api/status,/news/category/releases", help="comma-separated paths to measure (of: %s)" % ", ".join(STATIC))
     parser.add_argument("--nginx-workers", default="2", help="nginx worker_processes (default: 2; 'auto' works)")
     parser.add_argument("--index-timeout", type=int, default=900, help="time limit of one index run, s (default: 900)")
     parser.add_argument("--start-timeout", type=int, default=600, help="time limit for herald serve to answer /healthz, s (default: 600)")
@@ -321,9 +365,16 @@ def main():
     cold_runs = args.cold_runs if args.cold_runs is not None else (args.runs if args.runs is not None else 3)
     warm_runs = args.warm_runs if args.warm_runs is not None else (args.runs if args.runs is not None else 5)
     paths = [p.strip() for p in args.paths.split(",") if p.strip()]
+    # Without posts there is no category Releases (its archive answers 404): neither saved nor measured.
+    served = {p: v for p, v in STATIC.items() if p != NEWS or args.posts > 0}
+    if args.posts <= 0 and NEWS in paths:
+        if args.paths == parser.get_default("paths"):
+            paths.remove(NEWS)
+        else:
+            parser.error("%s needs --posts > 0" % NEWS)
     for p in paths:
-        if p not in STATIC:
-            parser.error("unknown path %s (known: %s)" % (p, ", ".join(STATIC)))
+        if p not in served:
+            parser.error("unknown path %s (known: %s)" % (p, ", ".join(served)))
     for tool in ("wrk", "nginx"):
         if shutil.which(tool) is None and not os.path.exists("/usr/sbin/" + tool):
             parser.error("%s is missing: apt-get install -y wrk nginx" % tool)
@@ -353,6 +404,14 @@ def main():
         if not args.skip_index:
             index_rows = measure_index(herald, repo, data, cold_runs, warm_runs, args.index_timeout)
 
+        # ---- the posts, before the portal starts (it reads them on start)
+        posts_seconds = None
+        if args.posts > 0:
+            os.makedirs(data, exist_ok=True)
+            log("creating %d posts in category Releases with herald post new ..." % args.posts)
+            posts_seconds = create_posts(herald, repo, data, tmp, args.posts, args.index_timeout)
+            log("  %d posts in %.1f s (%.2f s each)" % (args.posts, posts_seconds, posts_seconds / args.posts))
+
         # ---- herald serve
         herald_port = free_port()
         herald_log = os.path.join(tmp, "herald-serve.log")
@@ -369,7 +428,7 @@ def main():
         os.makedirs(www)
         saved = {}
         sizes = {}
-        for path, (name, content_type) in STATIC.items():
+        for path, (name, content_type) in served.items():
             status, headers, body = get(herald_port, path)
             if status != 200:
                 raise RuntimeError("herald answered %d to %s" % (status, path))
@@ -403,7 +462,7 @@ def main():
         nginx_proc = start([nginx_bin, "-p", nginx_tmp, "-e", os.path.join(nginx_tmp, "error.log"), "-c", conf],
                            os.path.join(nginx_tmp, "stdout.log"))
         wait_for(nginx_port, paths[0], 30, nginx_proc, "nginx")
-        for path in STATIC:
+        for path in served:
             status, headers, body = get(nginx_port, path)
             with open(os.path.join(www, saved[path][0]), "rb") as f:
                 if status != 200 or body != f.read():
@@ -488,6 +547,25 @@ def main():
             path, format(size, ","), ctype, ", chunked" if chunked else "",
             "yes" if ratio >= 0.5 else "**no**", ratio * 100, "yes" if p99 < 20 else "**no**", fmt_ms(p99), errors))
     print()
+    if NEWS in paths and RELEASE in paths:
+        med = {(p, n): statistics.median(r["rps"] for r in results[(p, n)]) for p in (NEWS, RELEASE) for n in ("herald", "nginx")}
+        p99 = {n: statistics.median(r["p99"] for r in results[(NEWS, n)]) for n in ("herald", "nginx")}
+        rounds = [a["rps"] / b["rps"] for a, b in zip(results[(NEWS, "herald")], results[(RELEASE, "herald")])]
+        news_ratio = med[(NEWS, "herald")] / med[(RELEASE, "herald")]
+        print("News archive (%d posts in category Releases, created in %.1f s) against the release page, same run:" % (args.posts, posts_seconds or 0))
+        print()
+        print("| server | %s req/s | p99 | %s req/s | news/release req/s | runs (news/release) | bodies (bytes) |" % (NEWS, RELEASE))
+        print("| --- | ---: | ---: | ---: | ---: | --- | --- |")
+        for name in ("herald", "nginx"):
+            per_round = [a["rps"] / b["rps"] for a, b in zip(results[(NEWS, name)], results[(RELEASE, name)])]
+            print("| %s | %.0f | %s | %.0f | %.2f | %s | %s / %s |" % (
+                name, med[(NEWS, name)], fmt_ms(p99[name]), med[(RELEASE, name)], med[(NEWS, name)] / med[(RELEASE, name)],
+                " ".join("%.2f" % r for r in per_round), format(sizes[NEWS][0], ","), format(sizes[RELEASE][0], ",")))
+        print()
+        print("Target: herald serves %s at least as fast as %s: %s (%.2f; per round %s); news herald/nginx %.2f." % (
+            NEWS, RELEASE, "yes" if news_ratio >= 1.0 else "**no**", news_ratio, " ".join("%.2f" % r for r in rounds),
+            med[(NEWS, "herald")] / med[(NEWS, "nginx")] if med[(NEWS, "nginx")] else 0.0))
+        print()
     print("herald serve: /healthz 200 after %.2f s; peak RSS %.0f MiB; its console log grew %s bytes (%.0f bytes per request) "
           "over %s requests (warm-ups included)." % (ready_seconds, herald_rss / 1024, format(herald_log_size, ","),
                                                       herald_log_size / max(1, herald_requests), format(herald_requests, ",")))
