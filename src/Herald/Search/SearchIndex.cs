@@ -12,6 +12,12 @@ namespace Herald.Search;
 /// value the visitor typed reaches the database as a parameter, and the full-text query is built from the
 /// visitor's letters and digits only (<see cref="SearchQuery"/>). Thread-safe; one connection per search.
 /// </summary>
+/// <remarks>
+/// Hits are listed by id, highest first: the newest commits and posts, the highest versions. Ranking by
+/// relevance (bm25, ts_rank) scores every match before the first is returned: on the Xen index, 'xen' or an
+/// author with ten thousand commits took 35 to 100 ms in FTS5; walking the ids downwards stops after
+/// 'limit' hits (under 2 ms for the same queries).
+/// </remarks>
 public sealed class SearchIndex
 {
     /// <summary>The most hits of one kind a search returns.</summary>
@@ -22,11 +28,19 @@ public sealed class SearchIndex
 
     private const string Fts5Search =
         "SELECT key, title, detail, stamp FROM search WHERE search MATCH @match AND rowid BETWEEN @lo AND @hi "
-        + "ORDER BY bm25(search, 0.0, 10.0, 1.0, 0.0, 0.0), stamp DESC LIMIT @n";
+        + "ORDER BY rowid DESC LIMIT @n";
 
     private const string PostgresSearch =
         "SELECT key, title, detail, stamp FROM search, to_tsquery('simple', @match) AS query WHERE id BETWEEN @lo AND @hi AND document @@ query "
-        + "ORDER BY ts_rank(document, query) DESC, stamp DESC LIMIT @n";
+        + "ORDER BY id DESC LIMIT @n";
+
+    // A release's key is its version: "4.19" is 4.19 itself, 4.19.x and 4.19-rcN, never 4.4.19. The pattern
+    // holds only digits, dots and "rc" (SearchQuery.Version), so LIKE sees no wildcard of the visitor's.
+    private const string VersionSearch =
+        "SELECT key, title, detail, stamp FROM search WHERE rowid BETWEEN @lo AND @hi AND (key = @version OR key LIKE @dot OR key LIKE @dash) "
+        + "ORDER BY rowid DESC LIMIT @n";
+
+    private static readonly string PostgresVersionSearch = VersionSearch.Replace("rowid", "id", StringComparison.Ordinal);
 
     private const string ShaSearch =
         "SELECT \"Sha\", \"Subject\", \"AuthorName\", \"AuthorTime\" FROM commits WHERE \"Sha\" >= @lo AND \"Sha\" < @hi ORDER BY \"Sha\" LIMIT @n";
@@ -73,7 +87,11 @@ public sealed class SearchIndex
                 hits.AddRange(await ShaPrefixAsync(connection, prefix, limit + 1, cancellationToken));
             }
 
-            if (query.Terms.Count > 0 && hits.Count <= limit)
+            if (kind == SearchKind.Release && query.Version is { } version)
+            {
+                hits.AddRange(await VersionAsync(connection, version, limit + 1, cancellationToken));
+            }
+            else if (query.Terms.Count > 0 && hits.Count <= limit)
             {
                 var known = hits.Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
                 hits.AddRange((await FullTextAsync(connection, query, kind, limit + 1, cancellationToken)).Where(h => !known.Contains(h.Key)));
@@ -96,6 +114,19 @@ public sealed class SearchIndex
         Add(command, "hi", kind.Highest());
         Add(command, "n", n);
         return await ReadAsync(command, kind, cancellationToken);
+    }
+
+    private async Task<List<SearchHit>> VersionAsync(DbConnection connection, string version, int n, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.IsPostgres ? PostgresVersionSearch : VersionSearch;
+        Add(command, "lo", SearchKind.Release.Lowest());
+        Add(command, "hi", SearchKind.Release.Highest());
+        Add(command, "version", version);
+        Add(command, "dot", version + ".%");
+        Add(command, "dash", version + "-%");
+        Add(command, "n", n);
+        return await ReadAsync(command, SearchKind.Release, cancellationToken);
     }
 
     private static async Task<List<SearchHit>> ShaPrefixAsync(DbConnection connection, string prefix, int n, CancellationToken cancellationToken)

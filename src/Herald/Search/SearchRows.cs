@@ -31,19 +31,20 @@ internal static class SearchRows
             return;
         }
 
+        // Ids follow commit time, so that a search listing commits by id lists the newest first.
         var next = await NextIdAsync(context, SearchKind.Commit, cancellationToken);
         await InsertAsync(
             context,
-            commits.Select((c, i) => new Row(next + i, c.Sha, c.Subject, c.AuthorName + " " + c.AuthorEmail, c.AuthorName, c.AuthorTime)),
+            commits.OrderBy(c => c.CommitTime).ThenBy(c => c.Sha, StringComparer.Ordinal).Select((c, i) => new Row(next + i, c.Sha, c.Subject, c.AuthorName + " " + c.AuthorEmail, c.AuthorName, c.AuthorTime)),
             cancellationToken);
     }
 
-    /// <summary>Replaces every release row with the releases the index holds now.</summary>
+    /// <summary>Replaces every release row with the releases the index holds now, ids in version order (a release after its candidates).</summary>
     public static async Task ReplaceReleasesAsync(HeraldDbContext context, CancellationToken cancellationToken)
     {
         await DeleteKindAsync(context, SearchKind.Release, cancellationToken);
         var releases = await context.Releases.AsNoTracking()
-            .OrderBy(r => r.Major).ThenBy(r => r.Minor).ThenBy(r => r.Patch).ThenBy(r => r.Candidate)
+            .OrderBy(r => r.Major).ThenBy(r => r.Minor).ThenBy(r => r.Patch).ThenBy(r => r.Candidate == null).ThenBy(r => r.Candidate)
             .Select(r => new { r.Version, r.Tag, r.Date })
             .ToListAsync(cancellationToken);
         var lowest = SearchKind.Release.Lowest();

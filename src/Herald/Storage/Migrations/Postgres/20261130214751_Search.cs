@@ -10,8 +10,8 @@ namespace Herald.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The search table (Herald.Search.SearchRows keeps it), ids ranged by kind (releases from 2^40, commits
-            // from 2 * 2^40, posts from 3 * 2^40 + the post's id), with a generated tsvector and a GIN index. The
+            // The search table (Herald.Search.SearchRows keeps it), ids ranged by kind (releases from 2^40 in version order, commits
+            // from 2 * 2^40 in commit time order, posts from 3 * 2^40 + the post's id: a search lists the highest ids first), with a generated tsvector and a GIN index. The
             // text is split into runs of letters and digits first, as Herald.Search.SearchQuery and SQLite's
             // unicode61 do: the default parser would keep 'x86/hvm' or '4.19.0' whole as one lexeme.
             migrationBuilder.Sql("""
@@ -30,7 +30,7 @@ namespace Herald.Storage.Migrations.Postgres
             // What an index made before this migration holds, so that it is searchable without indexing again.
             migrationBuilder.Sql("""
                 INSERT INTO search (id, key, title, body, detail, stamp)
-                SELECT 1099511627776 + row_number() OVER (ORDER BY "Major", "Minor", "Patch", "Candidate"),
+                SELECT 1099511627776 + row_number() OVER (ORDER BY "Major", "Minor", "Patch", "Candidate" IS NULL, "Candidate"),
                        "Version", "Version", "Tag", "Tag", extract(epoch FROM "Date")::bigint
                 FROM releases;
                 INSERT INTO search (id, key, title, body, detail, stamp)

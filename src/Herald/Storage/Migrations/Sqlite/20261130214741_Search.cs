@@ -11,7 +11,8 @@ namespace Herald.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The search table (Herald.Search.SearchRows keeps it): an FTS5 table whose rowids are ranged by kind
-            // (releases from 2^40, commits from 2 * 2^40, posts from 3 * 2^40 + the post's id). The unicode61
+            // (releases from 2^40 in version order, commits from 2 * 2^40 in commit time order, posts from 3 * 2^40 + the post's id:
+            // a search lists the highest ids first). The unicode61
             // tokenizer splits text into runs of letters and digits, as Herald.Search.SearchQuery does.
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE search USING fts5(
@@ -21,7 +22,7 @@ namespace Herald.Storage.Migrations.Sqlite
             // What an index made before this migration holds, so that it is searchable without indexing again.
             migrationBuilder.Sql("""
                 INSERT INTO search (rowid, key, title, body, detail, stamp)
-                SELECT 1099511627776 + row_number() OVER (ORDER BY "Major", "Minor", "Patch", "Candidate"),
+                SELECT 1099511627776 + row_number() OVER (ORDER BY "Major", "Minor", "Patch", "Candidate" IS NULL, "Candidate"),
                        "Version", "Version", "Tag", "Tag", CAST(strftime('%s', "Date") AS INTEGER)
                 FROM releases;
                 INSERT INTO search (rowid, key, title, body, detail, stamp)
