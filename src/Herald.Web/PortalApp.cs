@@ -79,11 +79,15 @@ public static class PortalApp
         app.MapHealthApi();
         app.MapReleasesApi();
         app.MapNewsApi();
+        app.MapSearchApi();
         app.MapFeeds();
         app.MapNewsFeeds();
         app.MapDownloads();
         app.MapEditorApi();
-        // Pages are cached, except editing pages (EditingEndpoint.Last makes their own policy, never, the last word).
-        app.MapRazorPages().CacheOutput().Add(EditingEndpoint.Last);
+        // Pages are cached, except editing pages and search (EditingEndpoint.Last and NotCachedAttribute.Last make
+        // their own policy, never, the last word).
+        var pages = app.MapRazorPages().CacheOutput();
+        pages.Add(EditingEndpoint.Last);
+        pages.Add(NotCachedAttribute.Last);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Herald.Search;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,7 @@ public sealed class NewsStore
         context.Posts.Add(row);
         await context.SaveChangesAsync(cancellationToken);
         await SetCategoriesAsync(context, row.Id, draft.Categories, cancellationToken);
+        await SearchRows.SetPostAsync(context, row, cancellationToken);
         await BumpGenerationAsync(context, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await LoadAsync(context, row, cancellationToken);
@@ -124,6 +126,7 @@ public sealed class NewsStore
             await SetCategoriesAsync(context, row.Id, categories, cancellationToken);
         }
 
+        await SearchRows.SetPostAsync(context, row, cancellationToken);
         await BumpGenerationAsync(context, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await LoadAsync(context, row, cancellationToken);
@@ -143,6 +146,7 @@ public sealed class NewsStore
         await context.PostCategories.Where(c => c.PostId == row.Id).ExecuteDeleteAsync(cancellationToken);
         context.Posts.Remove(row);
         await context.SaveChangesAsync(cancellationToken);
+        await SearchRows.DeletePostAsync(context, row.Id, cancellationToken);
         await BumpGenerationAsync(context, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

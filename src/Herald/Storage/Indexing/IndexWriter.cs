@@ -1,4 +1,5 @@
 using System.Globalization;
+using Herald.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Storage.Indexing;
@@ -37,6 +38,9 @@ internal static class IndexWriter
                 context.ChangeTracker.Clear();
             }
 
+            // The search rows of commits follow them in the same transaction: new commits only, or all when replaced.
+            await SearchRows.AddCommitsAsync(context, write.NewCommits, write.ReplaceCommits, cancellationToken);
+
             foreach (var chunk in write.Releases.SelectMany(r => r.Changes).Chunk(5000))
             {
                 context.ReleaseChanges.AddRange(chunk);
@@ -53,6 +57,11 @@ internal static class IndexWriter
             context.Refs.AddRange(write.Refs);
             context.State.AddRange(write.State.Select(s => new IndexStateRow { Key = s.Key, Value = s.Value }));
             await context.SaveChangesAsync(cancellationToken);
+            if (write.Releases.Count > 0 || write.GoneReleases.Count > 0)
+            {
+                await SearchRows.ReplaceReleasesAsync(context, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             context.ChangeTracker.Clear();
         });
