@@ -122,6 +122,85 @@ public sealed class CommitGraph
     }
 
     /// <summary>
+    /// The commits reachable from <paramref name="tip"/> and not from <paramref name="exclude"/> (git's
+    /// <c>exclude..tip</c>; every commit of <paramref name="tip"/> when it is null), in the branch's order: no
+    /// commit before its children, and a merge's first-parent line before the line it merged, as
+    /// <c>git log --topo-order</c> keeps lines of history apart. Empty when <paramref name="tip"/> is unknown.
+    /// </summary>
+    public IReadOnlyList<string> History(string tip, string? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        if (!_index.TryGetValue(tip, out var start))
+        {
+            return [];
+        }
+
+        var excluded = new bool[_shas.Length];
+        if (exclude is not null && _index.TryGetValue(exclude, out var bottom))
+        {
+            Mark(bottom, excluded);
+        }
+
+        // Reverse post-order of a depth-first walk that takes the last parent first: the first parent's line
+        // finishes last, so it comes first once reversed. Iterative: a linear history is tens of thousands deep.
+        var done = new List<int>();
+        var state = new byte[_shas.Length];
+        var stack = new Stack<(int Node, int Next)>();
+        if (!excluded[start])
+        {
+            stack.Push((start, _parents[start].Length - 1));
+            state[start] = 1;
+        }
+
+        while (stack.TryPop(out var frame))
+        {
+            var (node, next) = frame;
+            while (next >= 0 && (excluded[_parents[node][next]] || state[_parents[node][next]] != 0))
+            {
+                next--;
+            }
+
+            if (next < 0)
+            {
+                state[node] = 2;
+                done.Add(node);
+                continue;
+            }
+
+            var parent = _parents[node][next];
+            stack.Push((node, next - 1));
+            state[parent] = 1;
+            stack.Push((parent, _parents[parent].Length - 1));
+        }
+
+        var result = new string[done.Count];
+        for (var i = 0; i < done.Count; i++)
+        {
+            result[i] = _shas[done[done.Count - 1 - i]];
+        }
+
+        return result;
+    }
+
+    private void Mark(int start, bool[] marked)
+    {
+        var stack = new Stack<int>();
+        marked[start] = true;
+        stack.Push(start);
+        while (stack.TryPop(out var current))
+        {
+            foreach (var parent in _parents[current])
+            {
+                if (!marked[parent])
+                {
+                    marked[parent] = true;
+                    stack.Push(parent);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Whether <paramref name="ancestor"/> is reachable from <paramref name="descendant"/>. The walk stops
     /// at commits a day older than the ancestor (commit times only grow along history, give or take skew).
     /// </summary>
