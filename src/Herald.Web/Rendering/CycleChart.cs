@@ -36,7 +36,7 @@ public static class CycleChart
         var lastEnd = bars.Max(s => End(s, today));
         var end = new DateOnly(Math.Max(lastEnd.Year, today.Year) + 1, 1, 1);
         var span = (double)(end.DayNumber - start.DayNumber);
-        double X(DateOnly date) => LabelWidth + ((ChartWidth - LabelWidth - 8) * (date.DayNumber - start.DayNumber) / span);
+        double X(DateOnly date) => LabelWidth + ((ChartWidth - LabelWidth - 24) * (date.DayNumber - start.DayNumber) / span);
 
         var encoder = HtmlEncoder.Default;
         var height = AxisHeight + (bars.Count * RowHeight) + 18;

@@ -123,9 +123,10 @@ public sealed class CommitGraph
 
     /// <summary>
     /// The commits reachable from <paramref name="tip"/> and not from <paramref name="exclude"/> (git's
-    /// <c>exclude..tip</c>; every commit of <paramref name="tip"/> when it is null), in the branch's order: no
-    /// commit before its children, and a merge's first-parent line before the line it merged, as
-    /// <c>git log --topo-order</c> keeps lines of history apart. Empty when <paramref name="tip"/> is unknown.
+    /// <c>exclude..tip</c>; every commit of <paramref name="tip"/> when it is null), in the branch's order as
+    /// <c>git log --topo-order</c> shows it, whatever the dates say: no commit before its children, and the
+    /// lines of history a merge joins kept apart (the merged line first, then the first parent's). Empty when
+    /// <paramref name="tip"/> is unknown.
     /// </summary>
     public IReadOnlyList<string> History(string tip, string? exclude = null)
     {
@@ -141,36 +142,38 @@ public sealed class CommitGraph
             Mark(bottom, excluded);
         }
 
-        // Reverse post-order of a depth-first walk that takes the last parent first: the first parent's line
-        // finishes last, so it comes first once reversed. Iterative: a linear history is tens of thousands deep.
+        // Reverse post-order of a depth-first walk that takes the first parent first: the first parent's line
+        // finishes first, so once reversed the merged line comes before it, as git shows it. Iterative: a
+        // linear history is tens of thousands of commits deep.
         var done = new List<int>();
         var state = new byte[_shas.Length];
         var stack = new Stack<(int Node, int Next)>();
         if (!excluded[start])
         {
-            stack.Push((start, _parents[start].Length - 1));
+            stack.Push((start, 0));
             state[start] = 1;
         }
 
         while (stack.TryPop(out var frame))
         {
             var (node, next) = frame;
-            while (next >= 0 && (excluded[_parents[node][next]] || state[_parents[node][next]] != 0))
+            var parents = _parents[node];
+            while (next < parents.Length && (excluded[parents[next]] || state[parents[next]] != 0))
             {
-                next--;
+                next++;
             }
 
-            if (next < 0)
+            if (next == parents.Length)
             {
                 state[node] = 2;
                 done.Add(node);
                 continue;
             }
 
-            var parent = _parents[node][next];
-            stack.Push((node, next - 1));
+            var parent = parents[next];
+            stack.Push((node, next + 1));
             state[parent] = 1;
-            stack.Push((parent, _parents[parent].Length - 1));
+            stack.Push((parent, 0));
         }
 
         var result = new string[done.Count];
