@@ -90,7 +90,12 @@ public sealed class ReleaseModel(PortalState state, TimeProvider clock) : Portal
         await using var context = Database();
         var changes = await context.ReleaseChanges.AsNoTracking()
             .Where(c => c.Version == Release.Version)
-            .Join(context.Commits.AsNoTracking(), c => c.Sha, c => c.Sha, (change, commit) => new { change.Ordinal, Commit = commit })
+            // Only what the list shows: a release of thousands of commits would otherwise read every message body.
+            .Join(context.Commits.AsNoTracking(), c => c.Sha, c => c.Sha, (change, commit) => new
+            {
+                change.Ordinal,
+                Commit = new CommitRow { Sha = commit.Sha, Parents = commit.Parents, Subject = commit.Subject, Body = string.Empty, AuthorName = commit.AuthorName, AuthorEmail = commit.AuthorEmail, AuthorTime = commit.AuthorTime },
+            })
             .ToListAsync(cancellationToken);
         var all = changes.OrderBy(c => c.Ordinal).Select(c => c.Commit).Where(c => !c.Parents.Contains(' ')).ToList();
         ChangesTotal = all.Count;
