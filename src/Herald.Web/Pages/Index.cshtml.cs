@@ -13,6 +13,9 @@ public sealed class IndexModel(PortalState state, TimeProvider clock) : PortalPa
     /// <summary>Every series' status today.</summary>
     public IReadOnlyList<SeriesStatus> Status { get; private set; } = [];
 
+    /// <summary>The series the mainline works towards, with its newest candidate, or null.</summary>
+    public DevelopmentSeries? Development { get; private set; }
+
     /// <summary>The ten newest releases by date.</summary>
     public IReadOnlyList<ReleaseRow> Latest { get; private set; } = [];
 
@@ -29,6 +32,7 @@ public sealed class IndexModel(PortalState state, TimeProvider clock) : PortalPa
 
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Status = Snapshot.Status(Today, View.CadenceMonths);
+        Development = DevelopmentSeries.Of(Snapshot);
         Latest = Snapshot.Releases.Where(r => r.Candidate is null).OrderByDescending(r => r.Date).ThenByDescending(r => r.Major).ThenByDescending(r => r.Minor).Take(10).ToList();
         LatestPosts = [.. View.News.Posts.Take(5)];
         return Page();

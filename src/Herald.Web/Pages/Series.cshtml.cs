@@ -14,6 +14,9 @@ public sealed class SeriesModel(PortalState state, TimeProvider clock) : PortalP
     /// <summary>The series' status today.</summary>
     public SeriesStatus? Status { get; private set; }
 
+    /// <summary>Every series' status today (for the release-cycle chart).</summary>
+    public IReadOnlyList<SeriesStatus> AllSeries { get; private set; } = [];
+
     /// <summary>Its releases, newest first.</summary>
     public IReadOnlyList<ReleaseRow> Releases { get; private set; } = [];
 
@@ -36,7 +39,8 @@ public sealed class SeriesModel(PortalState state, TimeProvider clock) : PortalP
 
         ViewData["Title"] = row.Series;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Status = Snapshot.Status(Today, View.CadenceMonths).First(s => s.Series == row.Series);
+        AllSeries = Snapshot.Status(Today, View.CadenceMonths);
+        Status = AllSeries.First(s => s.Series == row.Series);
         Releases = Snapshot.ReleasesOf(row.Series).ToList();
         Backports = IndexSnapshot.BackportsOf(row);
         return Page();

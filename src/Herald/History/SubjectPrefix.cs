@@ -27,4 +27,29 @@ public static class SubjectPrefix
 
         return prefix;
     }
+
+    /// <summary>
+    /// <paramref name="items"/> grouped by the prefix of their subject, spellings that differ only in case
+    /// (<c>x86/HVM</c>, <c>x86/hvm</c>) being one group named by its most frequent spelling; largest group
+    /// first, then by name (ordinal). Items keep their order within a group.
+    /// </summary>
+    public static IReadOnlyList<IGrouping<string, T>> Group<T>(IEnumerable<T> items, Func<T, string> subject)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(subject);
+        var prefixed = items.Select(item => (Item: item, Prefix: Of(subject(item)))).ToList();
+        var names = prefixed
+            .GroupBy(p => p.Prefix, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(g =>
+            {
+                var name = g.GroupBy(p => p.Prefix, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key;
+                return g.Select(p => p.Prefix).Distinct(StringComparer.Ordinal).Select(spelling => (spelling, name));
+            })
+            .ToDictionary(p => p.spelling, p => p.name, StringComparer.Ordinal);
+        return prefixed
+            .GroupBy(p => names[p.Prefix], p => p.Item, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+    }
 }

@@ -122,6 +122,88 @@ public sealed class CommitGraph
     }
 
     /// <summary>
+    /// The commits reachable from <paramref name="tip"/> and not from <paramref name="exclude"/> (git's
+    /// <c>exclude..tip</c>; every commit of <paramref name="tip"/> when it is null), in the branch's order as
+    /// <c>git log --topo-order</c> shows it, whatever the dates say: no commit before its children, and the
+    /// lines of history a merge joins kept apart (the merged line first, then the first parent's). Empty when
+    /// <paramref name="tip"/> is unknown.
+    /// </summary>
+    public IReadOnlyList<string> History(string tip, string? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        if (!_index.TryGetValue(tip, out var start))
+        {
+            return [];
+        }
+
+        var excluded = new bool[_shas.Length];
+        if (exclude is not null && _index.TryGetValue(exclude, out var bottom))
+        {
+            Mark(bottom, excluded);
+        }
+
+        // Reverse post-order of a depth-first walk that takes the first parent first: the first parent's line
+        // finishes first, so once reversed the merged line comes before it, as git shows it. Iterative: a
+        // linear history is tens of thousands of commits deep.
+        var done = new List<int>();
+        var state = new byte[_shas.Length];
+        var stack = new Stack<(int Node, int Next)>();
+        if (!excluded[start])
+        {
+            stack.Push((start, 0));
+            state[start] = 1;
+        }
+
+        while (stack.TryPop(out var frame))
+        {
+            var (node, next) = frame;
+            var parents = _parents[node];
+            while (next < parents.Length && (excluded[parents[next]] || state[parents[next]] != 0))
+            {
+                next++;
+            }
+
+            if (next == parents.Length)
+            {
+                state[node] = 2;
+                done.Add(node);
+                continue;
+            }
+
+            var parent = parents[next];
+            stack.Push((node, next + 1));
+            state[parent] = 1;
+            stack.Push((parent, 0));
+        }
+
+        var result = new string[done.Count];
+        for (var i = 0; i < done.Count; i++)
+        {
+            result[i] = _shas[done[done.Count - 1 - i]];
+        }
+
+        return result;
+    }
+
+    private void Mark(int start, bool[] marked)
+    {
+        var stack = new Stack<int>();
+        marked[start] = true;
+        stack.Push(start);
+        while (stack.TryPop(out var current))
+        {
+            foreach (var parent in _parents[current])
+            {
+                if (!marked[parent])
+                {
+                    marked[parent] = true;
+                    stack.Push(parent);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Whether <paramref name="ancestor"/> is reachable from <paramref name="descendant"/>. The walk stops
     /// at commits a day older than the ancestor (commit times only grow along history, give or take skew).
     /// </summary>

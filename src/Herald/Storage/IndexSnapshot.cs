@@ -19,6 +19,7 @@ public sealed class IndexSnapshot
     private readonly Dictionary<string, ReleaseRow> _releases;
     private readonly Dictionary<string, SeriesRow> _series;
     private readonly Dictionary<string, RefRow> _refs;
+    private readonly ILookup<string, string> _tagsBySha;
 
     private IndexSnapshot(long generation, string projectName, string mainline, DateOnly asOf, DateTimeOffset indexedAt, List<ReleaseRow> releases, List<SeriesRow> series, List<RefRow> refs, CommitGraph graph)
     {
@@ -33,6 +34,7 @@ public sealed class IndexSnapshot
         _releases = releases.ToDictionary(r => r.Version, StringComparer.Ordinal);
         _series = series.ToDictionary(s => s.Series, StringComparer.Ordinal);
         _refs = refs.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        _tagsBySha = refs.Where(r => r.Kind == "tag").OrderBy(r => r.Name, StringComparer.Ordinal).ToLookup(r => r.Sha, r => r.Name, StringComparer.Ordinal);
     }
 
     /// <summary>A number that changes with every snapshot (for ETags and caches).</summary>
@@ -123,6 +125,12 @@ public sealed class IndexSnapshot
 
         return Graph.Expand(name);
     }
+
+    /// <summary>The tags (of releases and candidates) that point at <paramref name="sha"/>, by name; empty when none do.</summary>
+    public IEnumerable<string> TagsAt(string sha) => _tagsBySha[sha];
+
+    /// <summary>Whether the index holds the branch <paramref name="name"/>.</summary>
+    public bool HasBranch(string name) => _refs.TryGetValue(name, out var row) && row.Kind == "branch";
 
     /// <summary>
     /// The commits the <c>Fixes:</c> trailers among <paramref name="trailers"/> name, as full ids of commits in

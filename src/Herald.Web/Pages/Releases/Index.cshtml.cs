@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Web.Pages;
 
-/// <summary>All releases grouped by series.</summary>
+/// <summary>All releases grouped by series, with each series' candidates.</summary>
 public sealed class ReleasesModel(PortalState state) : PortalPage(state)
 {
-    /// <summary>Series → releases, newest first.</summary>
+    /// <summary>Series → releases and candidates, newest first.</summary>
     public IReadOnlyList<IGrouping<string, ReleaseRow>> Groups { get; private set; } = [];
 
     /// <summary>Renders the page.</summary>
@@ -17,7 +17,7 @@ public sealed class ReleasesModel(PortalState state) : PortalPage(state)
             return notReady;
         }
 
-        Groups = Snapshot.Releases.Where(r => r.Candidate is null).GroupBy(r => r.Series).ToList();
+        Groups = Snapshot.Releases.GroupBy(r => r.Series).ToList();
         return Page();
     }
 }

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Web.Pages;
 
 /// <summary>One release: facts, downloads, statistics and the list of changes.</summary>
-public sealed class ReleaseModel(PortalState state) : PortalPage(state)
+public sealed class ReleaseModel(PortalState state, TimeProvider clock) : PortalPage(state)
 {
+    /// <summary>How many changes the page lists at most; the range log pages through the rest.</summary>
+    public const int ChangesShown = 200;
+
     /// <summary>The release.</summary>
     public ReleaseRow? Release { get; private set; }
 
@@ -33,21 +36,38 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
     /// <summary>Its statistics, or null for a candidate.</summary>
     public ContributionStats? Stats { get; private set; }
 
-    /// <summary>The non-merge commits of the release.</summary>
+    /// <summary>The non-merge commits of the release that the page lists (the newest <see cref="ChangesShown"/>).</summary>
     public IReadOnlyList<CommitRow> Changes { get; private set; } = [];
 
-    /// <summary>The changes grouped by subsystem prefix, largest group first.</summary>
-    public IReadOnlyList<IGrouping<string, CommitRow>> BySubsystem { get; private set; } = [];
+    /// <summary>How many non-merge commits the release has in all.</summary>
+    public int ChangesTotal { get; private set; }
 
-    /// <summary>The changes grouped by author (name variants joined as in the statistics), largest group first.</summary>
-    public IReadOnlyList<IGrouping<string, CommitRow>> ByAuthor { get; private set; } = [];
+    /// <summary>Whether the changes are grouped by author (<c>?by=author</c>) rather than by subsystem.</summary>
+    public bool ByAuthor { get; private set; }
+
+    /// <summary>The listed changes in groups (by subsystem, case folded, or by author), largest group first.</summary>
+    public IReadOnlyList<IGrouping<string, CommitRow>> Groups { get; private set; } = [];
+
+    /// <summary>Where the release stands today: a newer point release, its series' status, what replaces it.</summary>
+    public ReleaseStanding? Standing { get; private set; }
+
+    /// <summary>Today (UTC).</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The log of the release's range: from the previous release's tag to its own, or its whole tag.</summary>
+    public string RangeLog { get; private set; } = string.Empty;
 
     /// <summary>Renders the page.</summary>
-    public async Task<IActionResult> OnGetAsync(string version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string version, [FromQuery(Name = "by")] string? by, CancellationToken cancellationToken)
     {
         if (Ready() is { } notReady)
         {
             return notReady;
+        }
+
+        if (by is not null and not "subsystem" and not "author")
+        {
+            return new ContentResult { StatusCode = 400, Content = "?by= takes subsystem or author.", ContentType = "text/plain" };
         }
 
         Release = Snapshot.Release(version);
@@ -57,6 +77,11 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
         }
 
         ViewData["Title"] = Release.Version;
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Standing = ReleaseStanding.Of(Snapshot, Release, Today, View.CadenceMonths);
+        var previousTag = Release.Previous is { } previous ? Snapshot.Release(previous)?.Tag : null;
+        RangeLog = "/log/" + (previousTag is null ? Release.Tag : previousTag + HistoryRange.Separator + Release.Tag);
+        ByAuthor = by == "author";
         Stats = IndexSnapshot.StatsOf(Release);
         Announcements = View.News.Announcing(Release.Version);
         Notes = string.IsNullOrWhiteSpace(Release.Notes) ? null : new Microsoft.AspNetCore.Html.HtmlString(Herald.Announcements.MarkdownRenderer.ToHtml(Release.Notes));
@@ -65,12 +90,20 @@ public sealed class ReleaseModel(PortalState state) : PortalPage(state)
         await using var context = Database();
         var changes = await context.ReleaseChanges.AsNoTracking()
             .Where(c => c.Version == Release.Version)
-            .Join(context.Commits.AsNoTracking(), c => c.Sha, c => c.Sha, (change, commit) => new { change.Ordinal, Commit = commit })
+            // Only what the list shows: a release of thousands of commits would otherwise read every message body.
+            .Join(context.Commits.AsNoTracking(), c => c.Sha, c => c.Sha, (change, commit) => new
+            {
+                change.Ordinal,
+                Commit = new CommitRow { Sha = commit.Sha, Parents = commit.Parents, Subject = commit.Subject, Body = string.Empty, AuthorName = commit.AuthorName, AuthorEmail = commit.AuthorEmail, AuthorTime = commit.AuthorTime },
+            })
             .ToListAsync(cancellationToken);
-        Changes = changes.OrderBy(c => c.Ordinal).Select(c => c.Commit).Where(c => !c.Parents.Contains(' ')).ToList();
-        BySubsystem = Changes.GroupBy(c => SubjectPrefix.Of(c.Subject)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var all = changes.OrderBy(c => c.Ordinal).Select(c => c.Commit).Where(c => !c.Parents.Contains(' ')).ToList();
+        ChangesTotal = all.Count;
+        Changes = all.Take(ChangesShown).ToList();
         var developerName = Stats?.DeveloperNames() ?? (name => name);
-        ByAuthor = Changes.GroupBy(c => developerName(c.AuthorName)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        Groups = ByAuthor
+            ? Changes.GroupBy(c => developerName(c.AuthorName)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList()
+            : SubjectPrefix.Group(Changes, c => c.Subject);
         return Page();
     }
 }
