@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Herald.Cli.Rendering;
 using Herald.Publishing;
+using Herald.Releases;
 using Herald.Storage;
 
 namespace Herald.Cli.Commands;
@@ -11,7 +12,10 @@ internal static class PublishCommand
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var version = new Argument<string>("VERSION") { Description = "The release to publish, e.g. 4.19.1." };
+        var version = new Argument<string?>("VERSION") { Description = "The release to publish, e.g. 4.19.1 (or --all).", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Publish every release that has no files yet (resumable: a rerun skips what is published)." };
+        var series = new Option<string?>("--series") { Description = "With --all: only the releases of this series, e.g. 4.19.", HelpName = "SERIES" };
+        var from = new Option<string?>("--from") { Description = "With --all: only releases from this version on, e.g. 4.10.0.", HelpName = "VERSION" };
         var key = new Option<string?>("--key") { Description = "The armoured secret release key (default: DATA/keys/secret.asc).", HelpName = "FILE" };
         var passphrase = KeyCommand.PassphraseOption();
         var add = new Option<string[]>("--add") { Description = "Extra files to publish with the release (checksummed and signed the same way).", AllowMultipleArgumentsPerToken = true, HelpName = "FILE" };
@@ -26,9 +30,15 @@ internal static class PublishCommand
             appears whole or not at all. Publishing the same bytes again changes nothing; different bytes
             need --force.
 
+            --all publishes, oldest first, every release (of --series, from --from on) that has no files in
+            the store yet, each one atomically as above: a rerun skips what is published and an interrupted
+            run resumes. It prints how many were published, already there and failed (with the reason), and
+            exits 1 when any failed.
+
             Example:
               herald publish 4.19.1 --repo ~/src/xen --key keys/secret.asc --passphrase-file pass.txt
               herald publish 4.19.1 --add xen-win-pv-drivers-4.19.1.zip --json
+              herald publish --all --from 4.10.0
             """);
         common.AddTo(command);
         command.Arguments.Add(version);
@@ -37,6 +47,25 @@ internal static class PublishCommand
         command.Options.Add(add);
         command.Options.Add(formats);
         command.Options.Add(force);
+        command.Options.Add(all);
+        command.Options.Add(series);
+        command.Options.Add(from);
+        command.Validators.Add(parsed =>
+        {
+            var bulk = parsed.GetValue(all);
+            if (bulk == (parsed.GetValue(version) is not null))
+            {
+                parsed.AddError("give either a VERSION or --all.");
+            }
+            else if (!bulk && (parsed.GetValue(series) is not null || parsed.GetValue(from) is not null))
+            {
+                parsed.AddError("--series and --from go with --all.");
+            }
+            else if (bulk && ((parsed.GetValue(add) ?? []).Length > 0 || parsed.GetValue(force)))
+            {
+                parsed.AddError("--add and --force go with a single VERSION, not --all.");
+            }
+        });
         command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
@@ -46,13 +75,18 @@ internal static class PublishCommand
             var releaseKey = ReleaseKey.Load(keyPath, KeyCommand.ReadPassphrase(result, passphrase, console));
             var extra = (result.GetValue(add) ?? []).Select(f => Path.GetFullPath(f, console.CurrentDirectory)).ToList();
             var chosen = result.GetValue(formats) is { Length: > 0 } f ? f : Publisher.DefaultFormats;
+            if (result.GetValue(all))
+            {
+                return await PublishAllAsync(console, project, new Publisher(project, releaseKey, console.Clock), result.GetValue(series), result.GetValue(from), chosen.ToList(), result.GetValue(common.Json), cancellationToken);
+            }
+
             PublishResult published;
-            using (new ProgressDisplay(console, "publishing " + result.GetRequiredValue(version)))
+            using (new ProgressDisplay(console, "publishing " + result.GetValue(version)!))
             {
                 var store = ArtifactStore.For(project);
                 try
                 {
-                    published = await new Publisher(project, releaseKey, console.Clock).PublishAsync(store, result.GetRequiredValue(version), extra, chosen.ToList(), result.GetValue(force), cancellationToken);
+                    published = await new Publisher(project, releaseKey, console.Clock).PublishAsync(store, result.GetValue(version)!, extra, chosen.ToList(), result.GetValue(force), cancellationToken);
                 }
                 finally
                 {
@@ -77,5 +111,56 @@ internal static class PublishCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<int> PublishAllAsync(CliConsole console, HeraldProject project, Publisher publisher, string? seriesText, string? fromText, IReadOnlyList<string> formats, bool json, CancellationToken cancellationToken)
+    {
+        SeriesId? series = null;
+        if (seriesText is not null)
+        {
+            series = SeriesId.TryParse(seriesText, out var s) ? s : throw new HeraldException($"--series {seriesText}: not a series; give one such as 4.19.");
+        }
+
+        ReleaseVersion? from = null;
+        if (fromText is not null)
+        {
+            from = ReleaseVersion.TryParse(fromText, out var v) ? v : throw new HeraldException($"--from {fromText}: not a version; give one such as 4.10.0.");
+        }
+
+        var bulk = new BulkPublisher(project, publisher);
+        var releases = bulk.Select(series, from);
+        BulkPublishResult outcome;
+        using (var progress = new ProgressDisplay(console, "publishing"))
+        {
+            var store = ArtifactStore.For(project);
+            try
+            {
+                outcome = await bulk.PublishAsync(store, releases, formats, new Progress<string>(p => progress.Report("publishing " + p)), cancellationToken);
+            }
+            finally
+            {
+                (store as IDisposable)?.Dispose();
+            }
+        }
+
+        if (json)
+        {
+            console.Out.WriteLine(HeraldJson.Serialize(outcome));
+        }
+        else
+        {
+            console.Out.WriteLine($"Published {outcome.Published.Count}, already there {outcome.AlreadyPublished.Count}, failed {outcome.Failed.Count} (of {releases.Count} releases).");
+            if (outcome.Published.Count > 0)
+            {
+                console.Out.WriteLine("published: " + string.Join(' ', outcome.Published));
+            }
+
+            foreach (var failure in outcome.Failed)
+            {
+                console.Out.WriteLine($"failed {failure.Version}: {failure.Reason}");
+            }
+        }
+
+        return outcome.Failed.Count > 0 ? HeraldCli.UserError : 0;
     }
 }
