@@ -82,6 +82,7 @@ public static class PortalApp
         app.MapFeeds();
         app.MapNewsFeeds();
         app.MapDownloads();
+        app.MapDevFeed();
         app.MapEditorApi();
         // Pages are cached, except editing pages (EditingEndpoint.Last makes their own policy, never, the last word).
         app.MapRazorPages().CacheOutput().Add(EditingEndpoint.Last);

@@ -15,6 +15,7 @@ internal static class PublishCommand
         var version = new Argument<string?>("VERSION") { Description = "The release to publish, e.g. 4.19.1 (or --all).", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Publish every release that has no files yet (resumable: a rerun skips what is published)." };
         var series = new Option<string?>("--series") { Description = "With --all: only the releases of this series, e.g. 4.19.", HelpName = "SERIES" };
+        var dev = new Option<string?>("--dev") { Description = "Publish a development build of this branch's head under dev/<slug>/<branch>/<yyyymmdd>-<sha>/ (signed when a key exists).", HelpName = "BRANCH" };
         var from = new Option<string?>("--from") { Description = "With --all: only releases from this version on, e.g. 4.10.0.", HelpName = "VERSION" };
         var key = new Option<string?>("--key") { Description = "The armoured secret release key (default: DATA/keys/secret.asc).", HelpName = "FILE" };
         var passphrase = KeyCommand.PassphraseOption();
@@ -30,6 +31,12 @@ internal static class PublishCommand
             appears whole or not at all. Publishing the same bytes again changes nothing; different bytes
             need --force.
 
+            --dev BRANCH publishes a development build: a source snapshot of the branch head (tar.gz unless
+            --format says otherwise) and any --add files, with SHA256SUMS, SHA512SUMS and signatures when a
+            key exists, under dev/<slug>/<branch>/<yyyymmdd>-<short sha>/ (the UTC date of publishing). The
+            newest [downloads] dev_keep (10) builds per branch are kept; the portal lists them at
+            /downloads/dev and in /feeds/dev.atom, never among releases.
+
             --all publishes, oldest first, every release (of --series, from --from on) that has no files in
             the store yet, each one atomically as above: a rerun skips what is published and an interrupted
             run resumes. It prints how many were published, already there and failed (with the reason), and
@@ -39,6 +46,7 @@ internal static class PublishCommand
               herald publish 4.19.1 --repo ~/src/xen --key keys/secret.asc --passphrase-file pass.txt
               herald publish 4.19.1 --add xen-win-pv-drivers-4.19.1.zip --json
               herald publish --all --from 4.10.0
+              herald publish --dev master --add build/xen.efi
             """);
         common.AddTo(command);
         command.Arguments.Add(version);
@@ -50,12 +58,18 @@ internal static class PublishCommand
         command.Options.Add(all);
         command.Options.Add(series);
         command.Options.Add(from);
+        command.Options.Add(dev);
         command.Validators.Add(parsed =>
         {
             var bulk = parsed.GetValue(all);
-            if (bulk == (parsed.GetValue(version) is not null))
+            var modes = (bulk ? 1 : 0) + (parsed.GetValue(version) is null ? 0 : 1) + (parsed.GetValue(dev) is null ? 0 : 1);
+            if (modes != 1)
             {
-                parsed.AddError("give either a VERSION or --all.");
+                parsed.AddError("give one of a VERSION, --all or --dev BRANCH.");
+            }
+            else if (parsed.GetValue(dev) is not null && parsed.GetValue(force))
+            {
+                parsed.AddError("--force goes with a single VERSION, not --dev.");
             }
             else if (!bulk && (parsed.GetValue(series) is not null || parsed.GetValue(from) is not null))
             {
@@ -72,8 +86,16 @@ internal static class PublishCommand
             // Before the key (DATA/keys by default): a data folder Herald cannot write is the error to name.
             DataFolder.EnsureWritable(project.DataDirectory);
             var keyPath = result.GetValue(key) is { } k ? Path.GetFullPath(k, console.CurrentDirectory) : Path.Combine(project.DataDirectory, "keys", "secret.asc");
-            var releaseKey = ReleaseKey.Load(keyPath, KeyCommand.ReadPassphrase(result, passphrase, console));
             var extra = (result.GetValue(add) ?? []).Select(f => Path.GetFullPath(f, console.CurrentDirectory)).ToList();
+            if (result.GetValue(dev) is { } branch)
+            {
+                // A development build is signed when there is a key, and published unsigned when there is none.
+                var devKey = result.GetValue(key) is not null || File.Exists(keyPath) ? ReleaseKey.Load(keyPath, KeyCommand.ReadPassphrase(result, passphrase, console)) : null;
+                var devFormats = result.GetValue(formats) is { Length: > 0 } df ? df : ["tar.gz"];
+                return await PublishDevAsync(console, project, new DevPublisher(project, devKey, console.Clock), branch, extra, devFormats, result.GetValue(common.Json), cancellationToken);
+            }
+
+            var releaseKey = ReleaseKey.Load(keyPath, KeyCommand.ReadPassphrase(result, passphrase, console));
             var chosen = result.GetValue(formats) is { Length: > 0 } f ? f : Publisher.DefaultFormats;
             if (result.GetValue(all))
             {
@@ -162,5 +184,52 @@ internal static class PublishCommand
         }
 
         return outcome.Failed.Count > 0 ? HeraldCli.UserError : 0;
+    }
+
+    private static async Task<int> PublishDevAsync(CliConsole console, HeraldProject project, DevPublisher publisher, string branch, IReadOnlyList<string> extra, IReadOnlyList<string> formats, bool json, CancellationToken cancellationToken)
+    {
+        foreach (var format in formats)
+        {
+            if (format is not ("tar.gz" or "tar.xz" or "tar"))
+            {
+                throw new HeraldException($"format '{format}' is not supported; use tar.gz, tar.xz or tar.");
+            }
+        }
+
+        DevPublishResult published;
+        using (new ProgressDisplay(console, "publishing a development build of " + branch))
+        {
+            var store = ArtifactStore.For(project);
+            try
+            {
+                published = await publisher.PublishAsync(store, branch, extra, formats, project.Config.Downloads.DevKeep, cancellationToken);
+            }
+            finally
+            {
+                (store as IDisposable)?.Dispose();
+            }
+        }
+
+        if (json)
+        {
+            console.Out.WriteLine(HeraldJson.Serialize(published));
+            return 0;
+        }
+
+        var build = published.Build;
+        var table = new TextTable { Title = (published.Changed ? "Published" : "Already published") + $" {build.Branch} {build.Name} ({build.Commit})" }
+            .Column("File").Column("Size", right: true).Column("SHA-256").Column("Signature");
+        foreach (var a in build.Files)
+        {
+            table.Row(a.Path, Format.Number(a.Size), a.Sha256, a.Signature is null ? "-" : "yes");
+        }
+
+        table.Write(console);
+        if (published.Removed.Count > 0)
+        {
+            console.Out.WriteLine($"removed older builds of {build.Branch}: {string.Join(' ', published.Removed)}");
+        }
+
+        return 0;
     }
 }

@@ -253,7 +253,7 @@ public sealed class Publisher
         return sums;
     }
 
-    private static (string Sha256, string Sha512) Digests(string file)
+    internal static (string Sha256, string Sha512) Digests(string file)
     {
         using var stream = File.OpenRead(file);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -269,7 +269,7 @@ public sealed class Publisher
         return (Convert.ToHexStringLower(sha256.GetHashAndReset()), Convert.ToHexStringLower(sha512.GetHashAndReset()));
     }
 
-    private static void Compress(string tar, string target, string format)
+    internal static void Compress(string tar, string target, string format)
     {
         switch (format)
         {
