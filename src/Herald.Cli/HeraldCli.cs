@@ -28,6 +28,7 @@ internal static class HeraldCli
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(KeyCommand.Create(console));
         root.Subcommands.Add(PublishCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(PostCommand.Create(console));
         root.Subcommands.Add(UserCommand.Create(console));
         root.Subcommands.Add(AnnounceCommand.Create(console));

@@ -83,6 +83,7 @@ public static class PortalApp
         app.MapFeeds();
         app.MapNewsFeeds();
         app.MapDownloads();
+        app.MapDevFeed();
         app.MapEditorApi();
         // Pages are cached, except editing pages and search (EditingEndpoint.Last and NotCachedAttribute.Last make
         // their own policy, never, the last word).

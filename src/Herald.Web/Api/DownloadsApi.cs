@@ -18,7 +18,7 @@ public static class DownloadsApi
     /// Whether <paramref name="path"/> is a download: files that are already compressed archives, sent in
     /// large reads with their own validators, so they stay out of compression and the page validators.
     /// </summary>
-    public static bool IsDownload(PathString path) => path.StartsWithSegments("/downloads");
+    public static bool IsDownload(PathString path) => path.StartsWithSegments("/downloads") && path != DevFeedApi.Page;
 
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder routes)

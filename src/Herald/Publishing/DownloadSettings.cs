@@ -31,6 +31,9 @@ public sealed record DownloadSettings
     /// <summary>How often mirrors are checked (<c>mirror_check_minutes</c>), besides after every publish.</summary>
     public TimeSpan MirrorCheckInterval { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>How many development builds are kept per branch (<c>dev_keep</c>, 1 to 1000): <c>herald publish --dev</c> removes older ones.</summary>
+    public int DevKeep { get; init; } = 10;
+
     /// <summary>The redirect target of <paramref name="path"/> (rest of the path and query kept), or null.</summary>
     public string? RedirectFor(string path, string query)
     {
@@ -52,7 +55,7 @@ public sealed record DownloadSettings
     /// </summary>
     internal static DownloadSettings Read(TomlSection root)
     {
-        var section = root.Table(Key, "base_url", "store", "s3", "redirect", "mirror", "mirror_check_minutes");
+        var section = root.Table(Key, "base_url", "store", "s3", "redirect", "mirror", "mirror_check_minutes", "dev_keep");
         if (!section.IsPresent)
         {
             return new DownloadSettings();
@@ -69,6 +72,7 @@ public sealed record DownloadSettings
             Redirects = redirects,
             Mirrors = mirrors,
             MirrorCheckInterval = TimeSpan.FromMinutes(section.Integer("mirror_check_minutes", 1, 7 * 24 * 60) ?? 360),
+            DevKeep = section.Integer("dev_keep", 1, 1000) ?? 10,
         };
     }
 

@@ -30,6 +30,9 @@ public interface IArtifactStore
     /// </summary>
     Task CommitAsync(string staging, string folder, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes <paramref name="folder"/> and its files (nothing when there is none).</summary>
+    Task DeleteAsync(string folder, CancellationToken cancellationToken = default);
+
     /// <summary>A text that changes whenever anything published changes (pages showing files are re-rendered then).</summary>
     Task<string> StampAsync(CancellationToken cancellationToken = default);
 

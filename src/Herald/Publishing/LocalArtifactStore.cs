@@ -94,17 +94,30 @@ public sealed class LocalArtifactStore : IArtifactStore
     }
 
     /// <inheritdoc />
-    public Task<string> StampAsync(CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string folder, CancellationToken cancellationToken = default)
     {
-        // Every release folder with its time of change: a publish renames a folder into place.
-        var releases = Path.Combine(Root, "release");
-        if (!Directory.Exists(releases))
+        var full = Full(folder);
+        if (Directory.Exists(full))
         {
-            return Task.FromResult(string.Empty);
+            // Out of sight in one rename, then removed: a reader never sees half of it.
+            var aside = Path.Combine(Path.GetDirectoryName(full)!, ".gone-" + Path.GetFileName(full) + "-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.Move(full, aside);
+            Directory.Delete(aside, recursive: true);
         }
 
-        return Task.FromResult(string.Join('\n', Directory.EnumerateDirectories(releases)
-            .SelectMany(Directory.EnumerateDirectories)
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<string> StampAsync(CancellationToken cancellationToken = default)
+    {
+        // Every release folder and every index of development builds with its time of change: a publish
+        // renames a folder into place.
+        var releases = Path.Combine(Root, "release");
+        var dev = Path.Combine(Root, "dev");
+        var folders = (Directory.Exists(releases) ? Directory.EnumerateDirectories(releases).SelectMany(Directory.EnumerateDirectories) : [])
+            .Concat(Directory.Exists(dev) ? Directory.EnumerateDirectories(dev).Select(d => Path.Combine(d, ".index")).Where(Directory.Exists) : []);
+        return Task.FromResult(string.Join('\n', folders
             .Order(StringComparer.Ordinal)
             .Select(d => d + " " + Directory.GetLastWriteTimeUtc(d).Ticks.ToString(CultureInfo.InvariantCulture))));
     }

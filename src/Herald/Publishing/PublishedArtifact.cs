@@ -7,7 +7,11 @@ namespace Herald.Publishing;
 /// <param name="Sha256">The SHA-256 digest, lower-case hex.</param>
 /// <param name="Sha512">The SHA-512 digest, lower-case hex.</param>
 /// <param name="Signature">The path of its detached signature, or null.</param>
-public sealed record PublishedArtifact(string Name, string Path, long Size, string Sha256, string Sha512, string? Signature);
+public sealed record PublishedArtifact(string Name, string Path, long Size, string Sha256, string Sha512, string? Signature)
+{
+    /// <summary>For a tarball brought in by <c>herald import</c>: how it compares with its tag; null for files Herald made.</summary>
+    public ImportCheck? Import { get; init; }
+}
 
 /// <summary>What <c>herald publish</c> did; the shape of <c>herald publish --json</c>.</summary>
 /// <param name="Version">The version published.</param>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Herald.Releases;
 
 namespace Herald.Publishing;
@@ -212,15 +213,27 @@ public sealed class Publisher
         var sha256 = ParseSums(await store.ReadTextAsync(folder + "/SHA256SUMS", cancellationToken));
         var sha512 = ParseSums(await store.ReadTextAsync(folder + "/SHA512SUMS", cancellationToken));
         var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var imported = files.Any(f => f.Name == Importer.ChecksName)
+            ? JsonSerializer.Deserialize<Dictionary<string, ImportCheck>>(await store.ReadTextAsync(folder + "/" + Importer.ChecksName, cancellationToken) ?? "{}", HeraldJson.Options) ?? []
+            : [];
+        // Herald signs with .sig; an imported release keeps the old server's .sig or .asc.
+        string? SignatureOf(string name) =>
+            names.Contains(name + ".sig") ? folder + "/" + name + ".sig"
+            : names.Contains(name + ".asc") ? folder + "/" + name + ".asc"
+            : null;
         return files
-            .Where(f => !f.Name.StartsWith('.') && !f.Name.EndsWith(".sig", StringComparison.Ordinal))
+            .Where(f => !f.Name.StartsWith('.') && !f.Name.EndsWith(".sig", StringComparison.Ordinal)
+                && !(f.Name.EndsWith(".asc", StringComparison.Ordinal) && names.Contains(f.Name[..^4])))
             .Select(f => new PublishedArtifact(
                 f.Name,
                 folder + "/" + f.Name,
                 f.Size,
                 sha256.GetValueOrDefault(f.Name, string.Empty),
                 sha512.GetValueOrDefault(f.Name, string.Empty),
-                names.Contains(f.Name + ".sig") ? folder + "/" + f.Name + ".sig" : null))
+                SignatureOf(f.Name))
+            {
+                Import = imported.GetValueOrDefault(f.Name),
+            })
             .ToList();
     }
 
@@ -240,7 +253,7 @@ public sealed class Publisher
         return sums;
     }
 
-    private static (string Sha256, string Sha512) Digests(string file)
+    internal static (string Sha256, string Sha512) Digests(string file)
     {
         using var stream = File.OpenRead(file);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -256,7 +269,7 @@ public sealed class Publisher
         return (Convert.ToHexStringLower(sha256.GetHashAndReset()), Convert.ToHexStringLower(sha512.GetHashAndReset()));
     }
 
-    private static void Compress(string tar, string target, string format)
+    internal static void Compress(string tar, string target, string format)
     {
         switch (format)
         {

@@ -109,12 +109,29 @@ public sealed class S3ArtifactStore : IArtifactStore, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task DeleteAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        foreach (var file in await ListAsync(folder, cancellationToken))
+        {
+            await _client.DeleteObjectAsync(_settings.Bucket, Key(folder + "/" + file.Name), cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<string> StampAsync(CancellationToken cancellationToken = default)
     {
         var lines = new List<string>();
         await foreach (var item in ListObjectsAsync(Key("release") + "/", null, cancellationToken))
         {
             lines.Add(item.Key + " " + item.ETag + " " + item.Size);
+        }
+
+        await foreach (var item in ListObjectsAsync(Key("dev") + "/", null, cancellationToken))
+        {
+            if (item.Key.EndsWith("/.index/builds.json", StringComparison.Ordinal))
+            {
+                lines.Add(item.Key + " " + item.ETag + " " + item.Size);
+            }
         }
 
         lines.Sort(StringComparer.Ordinal);

@@ -45,6 +45,13 @@ public sealed class DownloadSettingsTests : IDisposable
     }
 
     [Fact]
+    public void Load_DevKeep_IsReadAndDefaultsToTen()
+    {
+        Assert.Equal(3, Load("[downloads]\ndev_keep = 3\n").Downloads.DevKeep);
+        Assert.Equal(10, Load("[downloads]\nbase_url = \"https://d.example.org\"\n").Downloads.DevKeep);
+    }
+
+    [Fact]
     public void Load_S3Store_ReadsBucketPrefixAndEndpoint()
     {
         var config = Load("""
@@ -79,6 +86,8 @@ public sealed class DownloadSettingsTests : IDisposable
     [InlineData("[downloads]\nmirrors = 1\n", ":2:")]
     [InlineData("[downloads]\n[[downloads.mirror]]\nurl = \"https://m.example.net/x?a=1\"\n", ":3:")]
     [InlineData("[downloads]\nmirror_check_minutes = 0\n", ":2:")]
+    [InlineData("[downloads]\ndev_keep = 0\n", ":2:")]
+    [InlineData("[downloads]\ndev_keep = \"ten\"\n", ":2:")]
     [InlineData("[downloads]\nstore = \"s3://A_Bucket/x\"\n", ":2:")]
     [InlineData("[downloads]\nstore = \"s3://bucket/../x\"\n", ":2:")]
     [InlineData("[downloads]\nstore = \"https://example.org/x\"\n", ":2:")]
