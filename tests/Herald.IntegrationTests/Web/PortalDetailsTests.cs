@@ -205,6 +205,18 @@ public sealed class PortalDetailsTests(DetailsPortalFixture portal) : IClassFixt
         Assert.Equal("127.0.0.1 http localhost", await SeenAsync(server, IPAddress.Loopback));
     }
 
+    [Fact]
+    public void Serve_KnownProxyNotAnAddress_FailsNamingIt()
+    {
+        // A child process: serve prepares the process it runs in for serving, and the test process is not one.
+        var (code, stderr, _) = HeraldProcess.Run(portal.NewFolder("work"), "serve", "--repo", portal.Builder.Path, "--config", portal.ConfigPath,
+            "--data", portal.NewFolder("serve-data"), "--known-proxy", "proxy.example", "--urls", "http://127.0.0.1:1");
+
+        Assert.Equal(1, code);
+        var error = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--known-proxy 'proxy.example': not an IP address", error, StringComparison.Ordinal);
+    }
+
     private static DateTimeOffset PortalProjectNow() => DateTimeOffset.FromUnixTimeSeconds(DetailsPortalFixture.Now.ToUnixTimeSeconds());
 
     private async Task<XElement> GetFeedAsync(string path, string? host)
