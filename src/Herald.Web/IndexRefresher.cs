@@ -154,6 +154,8 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 DownloadSettings = project.Config.Downloads,
                 Mail = project.Config.Mail,
                 PortalUrl = project.Config.PortalUrl,
+                Links = project.Config.Links,
+                Security = project.Config.Security,
                 LastError = null,
                 News = news ?? current.News,
             });

@@ -13,12 +13,16 @@ public static class PortalApp
     /// <summary>The output-cache tag evicted after every index refresh.</summary>
     public const string CacheTag = "index";
 
-    private static readonly Lazy<string> Stylesheet = new(() =>
+    private static readonly Lazy<string> Stylesheet = new(() => Resource("Herald.Web.site.css"));
+
+    private static readonly Lazy<string> Favicon = new(() => Resource("Herald.Web.favicon.svg"));
+
+    private static string Resource(string name)
     {
-        using var stream = typeof(PortalApp).Assembly.GetManifestResourceStream("Herald.Web.site.css")
-            ?? throw new InvalidOperationException("the stylesheet is missing from the assembly.");
+        using var stream = typeof(PortalApp).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is missing from the assembly.");
         return new StreamReader(stream).ReadToEnd();
-    });
+    }
 
     /// <summary>Builds the application for <paramref name="options"/>.</summary>
     public static WebApplication Build(string[] args, PortalOptions options, Action<WebApplicationBuilder>? configure = null)
@@ -26,7 +30,7 @@ public static class PortalApp
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<PortalState>();
+        builder.Services.AddSingleton(services => new PortalState { Clock = services.GetRequiredService<TimeProvider>() });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<IndexRefresher>();
         builder.Services.AddHostedService<MirrorMonitor>();
@@ -43,7 +47,7 @@ public static class PortalApp
             json.SerializerOptions.Encoder = HeraldJson.Options.Encoder;
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(HealthApi.DescribeAuthentication);
         // Pages are cached per content coding (ContentCoding makes Accept-Encoding one of three values), so a
         // page is compressed once when rendered, not on every request.
         builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromHours(1)).Tag(CacheTag).SetVaryByHeader(HeaderNames.AcceptEncoding)));
@@ -75,6 +79,9 @@ public static class PortalApp
     private static void MapEndpoints(WebApplication app)
     {
         app.MapRead("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).CacheOutput().ExcludeFromDescription();
+        // The icon is SVG; browsers that ask for /favicon.ico on their own get the same picture.
+        app.MapRead("/favicon.svg", () => Results.Text(Favicon.Value, "image/svg+xml")).CacheOutput().ExcludeFromDescription();
+        app.MapRead("/favicon.ico", () => Results.Text(Favicon.Value, "image/svg+xml")).CacheOutput().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapReleasesApi();

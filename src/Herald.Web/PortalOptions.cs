@@ -47,6 +47,13 @@ public sealed record PortalOptions
     /// </summary>
     public bool ThreadHeader { get; init; }
 
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-For</c>, <c>X-Forwarded-Proto</c> and <c>X-Forwarded-Host</c> are
+    /// believed (<c>--known-proxy</c>, <c>[portal] known_proxies</c>); from any other peer they are ignored. Empty:
+    /// none is believed, and the access log names the connection's own address.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPAddress> KnownProxies { get; init; } = [];
+
     /// <summary>How often the index is refreshed.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -36,6 +36,13 @@ public sealed class PortalState : IDisposable
     }
 
     private long _epoch;
+    private long _changedAt;
+
+    /// <summary>The clock <see cref="ChangedAt"/> is read from.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>When pages last changed other than by a new index (posts, published files, mirror reports), or the minimum before.</summary>
+    public DateTimeOffset ChangedAt => new(Interlocked.Read(ref _changedAt), TimeSpan.Zero);
 
     /// <summary>Counts refreshes: pages also show files on disk, so validators change with every refresh.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
@@ -48,6 +55,7 @@ public sealed class PortalState : IDisposable
     {
         ArgumentNullException.ThrowIfNull(cache);
         await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
+        Interlocked.Exchange(ref _changedAt, Clock.GetUtcNow().UtcTicks);
         Interlocked.Increment(ref _epoch);
     }
 

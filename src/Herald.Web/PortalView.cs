@@ -18,6 +18,8 @@ namespace Herald.Web;
 /// <param name="News">The published posts and categories.</param>
 /// <param name="Mail">Where posts are mailed (<c>[mail]</c>), or null when not configured.</param>
 /// <param name="PortalUrl">The portal's public address (<c>[project] url</c>), or null.</param>
+/// <param name="Links">The project's home page, wiki and repository browser (<c>[project]</c>), or null before the first refresh.</param>
+/// <param name="Security">Where advisory and CVE ids link to (<c>[security]</c>), or null before the first refresh.</param>
 public sealed record PortalView(
     IndexSnapshot? Snapshot,
     IndexDatabase? Database,
@@ -29,10 +31,18 @@ public sealed record PortalView(
     string? LastError,
     Herald.News.NewsSnapshot News,
     Herald.Mail.MailSettings? Mail = null,
-    Uri? PortalUrl = null)
+    Uri? PortalUrl = null,
+    Herald.Configuration.ProjectLinks? Links = null,
+    Herald.Configuration.SecuritySettings? Security = null)
 {
     /// <summary>The view before the first refresh: no snapshot, no database, the configuration's defaults.</summary>
     public static PortalView Empty { get; } = new(null, null, 4, null, null, new DownloadSettings(), "project", null, Herald.News.NewsSnapshot.Empty);
+
+    /// <summary>
+    /// The configured public address absolute links are made on (<c>[downloads] base_url</c>, else <c>[project] url</c>),
+    /// without a trailing '/'; null when neither is set. Never the request's Host.
+    /// </summary>
+    public string? PublicOrigin => (DownloadSettings.BaseUrl ?? PortalUrl)?.AbsoluteUri.TrimEnd('/');
 
     /// <summary>A portal path as published: absolute under <c>[downloads] base_url</c> when set, else as given.</summary>
     public string PublicUrl(string path) =>

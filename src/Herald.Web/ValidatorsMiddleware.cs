@@ -5,8 +5,10 @@ using Microsoft.Net.Http.Headers;
 namespace Herald.Web;
 
 /// <summary>
-/// ETag and Cache-Control on every read: the representation only changes with the index snapshot, so the
-/// snapshot's generation and the URL make a validator, and a matching If-None-Match gets 304 at once.
+/// ETag, Last-Modified and Cache-Control on every read: the representation only changes with the index snapshot, so the
+/// snapshot's generation and the URL make a validator, and a matching If-None-Match gets 304 at once. Last-Modified
+/// is when the index was made (<see cref="Herald.Storage.IndexSnapshot.IndexedAt"/>), or later when posts or published files changed
+/// since (<see cref="PortalState.ChangedAt"/>); If-Modified-Since is read only without If-None-Match (RFC 9110).
 /// Not for downloads (the file's own validators), download counters (they move with every download) and
 /// editing answers (they belong to one person: <see cref="Editing.EditingEndpoint"/>).
 /// </summary>
@@ -35,12 +37,18 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
             // is already reduced to the one coding the answer uses).
             + (request.Headers.AcceptEncoding is [{ Length: > 0 } coding] ? "-" + coding : string.Empty) + "\"";
         var etag = new EntityTagHeaderValue(tag);
+        var changed = snapshot.IndexedAt > state.ChangedAt ? snapshot.IndexedAt : state.ChangedAt;
+        // HTTP dates have whole seconds.
+        var lastModified = DateTimeOffset.FromUnixTimeSeconds(changed.ToUnixTimeSeconds());
+        var lastModifiedText = HeaderUtilities.FormatDate(lastModified);
         if (request.Headers.IfNoneMatch.Count > 0
-            && EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var matches)
-            && matches.Any(m => m.Compare(etag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
+            ? EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var matches)
+                && matches.Any(m => m.Compare(etag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any))
+            : HeaderUtilities.TryParseDate(request.Headers.IfModifiedSince.ToString(), out var since) && lastModified <= since)
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             context.Response.Headers.ETag = tag;
+            context.Response.Headers.LastModified = lastModifiedText;
             context.Response.Headers.CacheControl = "public, max-age=60";
             return;
         }
@@ -50,6 +58,7 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
             if (context.Response.StatusCode == StatusCodes.Status200OK)
             {
                 context.Response.Headers.ETag = tag;
+                context.Response.Headers.LastModified = lastModifiedText;
                 context.Response.Headers.CacheControl = "public, max-age=60";
             }
             else

@@ -25,6 +25,7 @@ internal static class ServeCommand
         var blockPool = new Option<bool>("--block-pool") { Description = "Send and receive through herald's pool of 64 KiB blocks (default true); false uses Kestrel's own 4 KiB blocks.", DefaultValueFactory = _ => true, HelpName = "true|false" };
         // A diagnostic for tests and for checking a deployment: each response names the kind of thread its endpoint started on.
         var threadHeader = new Option<bool>("--thread-header") { Description = "Name the kind of thread (socket, pool, other) each endpoint started on in the X-Herald-Thread header.", Hidden = true };
+        var knownProxy = new Option<string[]>("--known-proxy") { Description = "A reverse proxy whose X-Forwarded-For/-Proto/-Host headers are believed (repeatable; also [portal] known_proxies); from others they are ignored.", HelpName = "IP", AllowMultipleArgumentsPerToken = false };
         var interval = new Option<int>("--refresh") { Description = "Seconds between index refreshes.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
         var command = new Command("serve", """
             The release portal: indexes the repository on start, then serves pages (/, /releases,
@@ -48,6 +49,7 @@ internal static class ServeCommand
         command.Options.Add(inlineIo);
         command.Options.Add(blockPool);
         command.Options.Add(threadHeader);
+        command.Options.Add(knownProxy);
         command.SetAction(async (result, cancellationToken) =>
         {
             // What can be checked without the repository is checked before the process environment changes.
@@ -59,6 +61,7 @@ internal static class ServeCommand
             // Then, before the repository is opened: the runtime reads this switch once, when the process first
             // uses a socket, and on Linux reading a child process's output asynchronously (git, when the project
             // is opened) does. Without --inline-io the environment is left alone.
+            var proxies = KnownProxies(result.GetValue(knownProxy) ?? []);
             var inline = result.GetValue(inlineIo);
             SocketThreads.PrepareProcess(inline);
             var project = common.Open(result, console);
@@ -78,6 +81,7 @@ internal static class ServeCommand
                 InlineIo = inline,
                 BlockPool = result.GetValue(blockPool),
                 ThreadHeader = result.GetValue(threadHeader),
+                KnownProxies = [.. proxies.Concat(project.Config.Portal.KnownProxies).Distinct()],
             };
             // While it starts, the host's own report of a failure (with a stack trace) is left out: the one line below says it.
             var starting = true;
@@ -108,6 +112,22 @@ internal static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    private static List<System.Net.IPAddress> KnownProxies(string[] values)
+    {
+        var proxies = new List<System.Net.IPAddress>();
+        foreach (var value in values)
+        {
+            if (!System.Net.IPAddress.TryParse(value, out var address) || value.Count(c => c == '.') is not (0 or 3))
+            {
+                throw new HeraldException($"--known-proxy '{value}': not an IP address; pass the reverse proxy's address, e.g. --known-proxy 127.0.0.1.");
+            }
+
+            proxies.Add(address);
+        }
+
+        return proxies;
     }
 
     /// <summary>Refuses what Kestrel would reject (with a stack trace) when it starts.</summary>

@@ -13,10 +13,10 @@ public static class FeedsApi
     /// <summary>Maps <c>/feeds/releases.atom</c> and <c>/feeds/series/{series}.atom</c>.</summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
-        routes.MapRead("/feeds/releases.atom", (HttpContext http, PortalState state) =>
-            state.View is { Snapshot: { } s } view ? Atom(http, view, s, $"{s.ProjectName} releases", "/feeds/releases.atom", s.Releases.Where(r => r.Candidate is null)) : Results.StatusCode(503))
+        routes.MapRead("/feeds/releases.atom", (PortalState state) =>
+            state.View is { Snapshot: { } s } view ? Atom(view, s, $"{s.ProjectName} releases", "/feeds/releases.atom", s.Releases.Where(r => r.Candidate is null)) : Results.StatusCode(503))
             .CacheOutput().ExcludeFromDescription();
-        routes.MapRead("/feeds/series/{series}.atom", (HttpContext http, PortalState state, string series) =>
+        routes.MapRead("/feeds/series/{series}.atom", (PortalState state, string series) =>
         {
             var view = state.View;
             if (view.Snapshot is not { } s)
@@ -26,27 +26,31 @@ public static class FeedsApi
 
             return s.SeriesOf(series) is null
                 ? Results.NotFound()
-                : Atom(http, view, s, $"{s.ProjectName} {series} releases", $"/feeds/series/{series}.atom", s.ReleasesOf(series));
+                : Atom(view, s, $"{s.ProjectName} {series} releases", $"/feeds/series/{series}.atom", s.ReleasesOf(series));
         }).CacheOutput().ExcludeFromDescription();
         return routes;
     }
 
-    private static IResult Atom(HttpContext http, PortalView view, IndexSnapshot snapshot, string title, string self, IEnumerable<ReleaseRow> releases)
+    private static IResult Atom(PortalView view, IndexSnapshot snapshot, string title, string self, IEnumerable<ReleaseRow> releases)
     {
-        // Feed readers need absolute links: under [downloads] base_url when it is set, else this request's origin.
-        var origin = view.PublicUrl(string.Empty) is { Length: > 0 } configured ? configured : $"{http.Request.Scheme}://{http.Request.Host}";
-        var list = releases.ToList();
-        var updated = list.Count == 0 ? snapshot.IndexedAt : list.Max(r => Instant(r.Date));
+        // Ids and links come from the configuration, never from the request (its Host header is whatever the client
+        // sent): absolute under the public address when one is set; else links relative to the feed's own address
+        // and tag: ids, which stay the same wherever the feed is read from.
+        var origin = view.PublicOrigin;
+        string Link(string path) => (origin ?? string.Empty) + path;
+        string Id(string path) => origin is null ? $"tag:herald,2026:{view.Slug}{path}" : origin + path;
+        var list = releases.OrderByDescending(r => r.Time).ThenByDescending(r => r.Date).ToList();
+        var updated = list.Count == 0 ? snapshot.IndexedAt : list.Max(Instant);
         var text = new StringBuilder();
         using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", AtomNamespace);
-            writer.WriteElementString("id", AtomNamespace, origin + self);
+            writer.WriteElementString("id", AtomNamespace, Id(self));
             writer.WriteElementString("title", AtomNamespace, title);
             writer.WriteElementString("updated", AtomNamespace, Format(updated));
-            Link(writer, "self", origin + self, "application/atom+xml");
-            Link(writer, "alternate", origin + "/releases", "text/html");
+            WriteLink(writer, "self", Link(self), "application/atom+xml");
+            WriteLink(writer, "alternate", Link("/releases"), "text/html");
             writer.WriteStartElement("author", AtomNamespace);
             writer.WriteElementString("name", AtomNamespace, snapshot.ProjectName);
             writer.WriteEndElement();
@@ -55,11 +59,11 @@ public static class FeedsApi
             {
                 var stats = IndexSnapshot.StatsOf(release);
                 writer.WriteStartElement("entry", AtomNamespace);
-                writer.WriteElementString("id", AtomNamespace, origin + "/releases/" + Uri.EscapeDataString(release.Version));
+                writer.WriteElementString("id", AtomNamespace, Id("/releases/" + Uri.EscapeDataString(release.Version)));
                 writer.WriteElementString("title", AtomNamespace, $"{snapshot.ProjectName} {release.Version}");
-                writer.WriteElementString("updated", AtomNamespace, Format(Instant(release.Date)));
-                writer.WriteElementString("published", AtomNamespace, Format(Instant(release.Date)));
-                Link(writer, "alternate", origin + "/releases/" + Uri.EscapeDataString(release.Version), "text/html");
+                writer.WriteElementString("updated", AtomNamespace, Format(Instant(release)));
+                writer.WriteElementString("published", AtomNamespace, Format(Instant(release)));
+                WriteLink(writer, "alternate", Link("/releases/" + Uri.EscapeDataString(release.Version)), "text/html");
                 writer.WriteStartElement("category", AtomNamespace);
                 writer.WriteAttributeString("term", release.Series);
                 writer.WriteEndElement();
@@ -80,7 +84,7 @@ public static class FeedsApi
         return Results.Text(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8");
     }
 
-    private static void Link(XmlWriter writer, string rel, string href, string type)
+    private static void WriteLink(XmlWriter writer, string rel, string href, string type)
     {
         writer.WriteStartElement("link", AtomNamespace);
         writer.WriteAttributeString("rel", rel);
@@ -89,7 +93,9 @@ public static class FeedsApi
         writer.WriteEndElement();
     }
 
-    private static DateTimeOffset Instant(DateOnly date) => new(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+    // The tag's own time (an index from before it was kept holds 0: then noon of the release's date).
+    private static DateTimeOffset Instant(ReleaseRow release) =>
+        release.Time != 0 ? DateTimeOffset.FromUnixTimeSeconds(release.Time) : new(release.Date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
 
     private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

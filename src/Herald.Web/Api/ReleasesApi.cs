@@ -15,11 +15,21 @@ public static class ReleasesApi
     public static IEndpointRouteBuilder MapReleasesApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").CacheOutput();
-        api.MapRead("/releases", Releases).WithName("releases");
-        api.MapRead("/releases/{version}", Release).WithName("release");
-        api.MapRead("/series", Series).WithName("series");
-        api.MapRead("/status", Status).WithName("status");
-        api.MapRead("/contains/{sha}", Contains).WithName("contains");
+        api.MapRead("/releases", Releases).WithName("releases")
+            .WithSummary("Every release, newest first")
+            .WithDescription("Version, series, tag, commit, date and signature of each release; 'candidates=true' also lists release candidates. 503 while the first index is built.");
+        api.MapRead("/releases/{version}", Release).WithName("release")
+            .WithSummary("One release with its statistics")
+            .WithDescription("The release and its contribution statistics (changesets, developers, employers, growth); 404 for an unknown version.");
+        api.MapRead("/series", Series).WithName("series")
+            .WithSummary("Every release series with its support status")
+            .WithDescription("Each series' stable branch, first and latest release, support dates and status as of today under the project's policy.");
+        api.MapRead("/status", Status).WithName("status")
+            .WithSummary("The index: when it was made and what it holds")
+            .WithDescription("The project, the time of the last index, the mainline and the numbers of releases, series and commits.");
+        api.MapRead("/contains/{sha}", Contains).WithName("contains")
+            .WithSummary("Where a commit landed")
+            .WithDescription("The stable branches holding the commit (a sha or a unique prefix) or a backport of it, and the first release of each; 404 for an unknown commit.");
         return routes;
     }
 

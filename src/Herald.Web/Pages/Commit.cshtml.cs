@@ -18,6 +18,15 @@ public sealed class CommitModel(PortalState state) : PortalPage(state)
     /// <summary>Its <c>Fixes:</c> trailers whose target the index knows, each with the target's full id.</summary>
     public IReadOnlyDictionary<Trailer, string> FixesTargets { get; private set; } = new Dictionary<Trailer, string>();
 
+    /// <summary>Its message cut into runs, advisory and CVE ids linked where <c>[security]</c> says where they are read.</summary>
+    public IReadOnlyList<Herald.Configuration.LinkedRun> Message { get; private set; } = [];
+
+    /// <summary>The advisories it names, linked likewise.</summary>
+    public IReadOnlyList<Herald.Configuration.LinkedRun> Advisories { get; private set; } = [];
+
+    /// <summary>The commit in the project's repository browser (<c>[project] repository_url</c>), or null.</summary>
+    public Uri? External { get; private set; }
+
     /// <summary>The branches holding it or a backport, or null.</summary>
     public ContainsReport? Where { get; private set; }
 
@@ -43,6 +52,10 @@ public sealed class CommitModel(PortalState state) : PortalPage(state)
         }
 
         ViewData["Title"] = Commit.Subject;
+        var security = View.Security ?? new Herald.Configuration.SecuritySettings();
+        Message = security.Link(Commit.Body);
+        Advisories = Commit.Advisories is null ? [] : security.Link(Commit.Advisories);
+        External = View.Links?.CommitUrl(Commit.Sha);
         Trailers = TrailerParser.Parse(Commit.Body);
         FixesTargets = Snapshot.FixesTargets(Trailers);
         Where = await IndexQueries.ContainsAsync(context, Snapshot, full, cancellationToken);

@@ -12,7 +12,10 @@ namespace Herald.Web.Serving;
 /// <remarks>
 /// <para>The order, and why (docs/serving.md has the long version):</para>
 /// <list type="number">
-/// <item>the access log, first, so that it sees the final status of every request;</item>
+/// <item>the forwarded headers, believed only from <see cref="PortalOptions.KnownProxies"/>, so that everything
+/// after sees the client's address and scheme;</item>
+/// <item>the headers every answer carries (<c>X-Content-Type-Options</c>, <see cref="ContentSecurityPolicy"/>);</item>
+/// <item>the access log, so that it sees the final status of every request;</item>
 /// <item>the exception handler and the status code pages (error pages for browsers only);</item>
 /// <item>cheap answers from the request alone: 405 for pages asked with another method, the redirects of
 /// old download locations, the choice of one content coding;</item>
@@ -55,6 +58,8 @@ public static class ServingPipeline
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(mapEndpoints);
+        UseForwardedHeaders(app, options);
+        app.Use(SecurityHeaders);
         if (app.Services.GetRequiredService<AccessLogWriter>().Enabled)
         {
             app.UseMiddleware<AccessLogMiddleware>();
@@ -89,6 +94,54 @@ public static class ServingPipeline
         }
 
         mapEndpoints(app);
+    }
+
+    /// <summary>
+    /// What pages may load: only from the portal itself, no script at all, no inline style but the one style
+    /// attribute the framework's validation summary writes (<c>style="display:none"</c>, allowed by its hash),
+    /// images also from https (post images) and data: URLs. The pages satisfy it (a browser test listens for
+    /// violations on every kind of page).
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-hashes' 'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    // X-Forwarded-* rewrite the client's address, scheme and host: believed only from the configured proxies (the
+    // framework's default also believes loopback, and anyone on the machine could then claim any address).
+    private static void UseForwardedHeaders(WebApplication app, PortalOptions options)
+    {
+        if (options.KnownProxies.Count == 0)
+        {
+            return;
+        }
+
+        var forwarded = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost,
+        };
+        forwarded.KnownIPNetworks.Clear();
+        forwarded.KnownProxies.Clear();
+        foreach (var proxy in options.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(proxy);
+        }
+
+        app.UseForwardedHeaders(forwarded);
+    }
+
+    // Every answer: no content sniffing, and the content security policy. When it starts: the exception
+    // handler clears the headers set before it.
+    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var response = context.Response;
+        response.OnStarting(() =>
+        {
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            return Task.CompletedTask;
+        });
+        return next(context);
     }
 
     // Error pages for what browsers read; API clients and non-GET requests get the bare status.

@@ -88,7 +88,7 @@ public static class ConfigLoader
     {
         var root = TomlSection.Root(
             TomlDocument.Load(path),
-            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key, MailSettings.Key, AnnounceSettings.Key);
+            VersionKey, ProjectSettings.Key, ReleaseSettings.Key, StatsSettings.Key, PolicySettings.Key, StorageSettings.Key, DownloadSettings.Key, MailSettings.Key, AnnounceSettings.Key, SecuritySettings.Key, PortalSettings.Key);
         RejectOtherVersion(root);
         root.RejectUnknownKeys();
         var project = ProjectSettings.Read(root, repository);
@@ -99,6 +99,9 @@ public static class ConfigLoader
             ProjectName = project.Name,
             Slug = project.Slug,
             PortalUrl = project.Url,
+            Links = project.Links ?? new ProjectLinks(),
+            Security = SecuritySettings.Read(root),
+            Portal = PortalSettings.Read(root),
             Scheme = releases.Scheme,
             AliasesPath = stats.AliasesPath,
             DomainMapPath = stats.DomainMapPath,

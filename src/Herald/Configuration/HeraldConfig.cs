@@ -21,6 +21,15 @@ public sealed record HeraldConfig
     /// </summary>
     public Uri? PortalUrl { get; init; }
 
+    /// <summary>The project's home page, wiki and repository browser (<c>[project] homepage</c>, <c>wiki</c>, <c>repository_url</c>).</summary>
+    public ProjectLinks Links { get; init; } = new();
+
+    /// <summary>Where advisory and CVE ids link to (<c>[security]</c>); no links when not configured.</summary>
+    public SecuritySettings Security { get; init; } = new();
+
+    /// <summary>The portal's own settings (<c>[portal]</c>): the proxies whose forwarded headers are believed.</summary>
+    public PortalSettings Portal { get; init; } = new();
+
     /// <summary>How release tags, candidate tags and stable branches are named.</summary>
     public required TagScheme Scheme { get; init; }
 

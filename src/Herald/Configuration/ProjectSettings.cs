@@ -6,7 +6,8 @@ namespace Herald.Configuration;
 /// <param name="Name">The display name, e.g. "Xen Project".</param>
 /// <param name="Slug">The short name of artifacts, URLs and the data folder, e.g. "xen".</param>
 /// <param name="Url">The portal's public address (<c>url</c>, absolute http or https), or null.</param>
-internal sealed record ProjectSettings(string Name, string Slug, Uri? Url = null)
+/// <param name="Links">The project's home page, wiki and repository browser (<c>homepage</c>, <c>wiki</c>, <c>repository_url</c>), or null.</param>
+internal sealed record ProjectSettings(string Name, string Slug, Uri? Url = null, ProjectLinks? Links = null)
 {
     /// <summary>The table's name at the top level of <c>herald.toml</c>.</summary>
     public const string Key = "project";
@@ -21,7 +22,7 @@ internal sealed record ProjectSettings(string Name, string Slug, Uri? Url = null
     /// <summary>Reads <c>[project]</c> of <paramref name="root"/>; absent keys are detected from <paramref name="repository"/>.</summary>
     public static ProjectSettings Read(TomlSection root, GitRepository repository)
     {
-        var section = root.Table(Key, "name", "slug", "url");
+        var section = root.Table(Key, "name", "slug", "url", "homepage", "wiki", "repository_url");
         var name = section.String("name") ?? DefaultName(repository);
         var slug = section.String("slug") ?? Slugify(name);
         if (slug.Length == 0 || slug.Length > 64 || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.') || slug.StartsWith('.'))
@@ -29,7 +30,7 @@ internal sealed record ProjectSettings(string Name, string Slug, Uri? Url = null
             throw section.Error("slug", $"slug \"{slug}\" may hold only lower-case letters, digits, '-', '_' and '.' (at most 64), e.g. slug = \"xen\".");
         }
 
-        return new ProjectSettings(name, slug, section.HttpUrl("url"));
+        return new ProjectSettings(name, slug, section.HttpUrl("url"), ProjectLinks.Read(section));
     }
 
     /// <summary>Makes a slug (lower-case letters, digits, '-', '_', '.'; at most 64) from a project name.</summary>

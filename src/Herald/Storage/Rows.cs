@@ -80,6 +80,9 @@ public sealed class ReleaseRow
     /// <summary>The release date (UTC).</summary>
     public DateOnly Date { get; set; }
 
+    /// <summary>The release's time to the second (the tag's date: the tagger's for an annotated tag), in Unix seconds.</summary>
+    public long Time { get; set; }
+
     /// <summary>Whether the tag is signed.</summary>
     public bool Signed { get; set; }
 

@@ -15,11 +15,12 @@ public abstract class PortalFeedTests(PortalFixture portal)
         var feed = await GetFeedAsync("/feeds/releases.atom");
 
         Assert.Equal(Atom + "feed", feed.Name);
-        Assert.Equal("http://localhost/feeds/releases.atom", feed.Element(Atom + "id")?.Value);
+        // No public address is configured: a tag: id and links relative to the feed, never from the request's Host.
+        Assert.Equal("tag:herald,2026:portal-fixture/feeds/releases.atom", feed.Element(Atom + "id")?.Value);
         Assert.Equal("Portal Fixture releases", feed.Element(Atom + "title")?.Value);
         Assert.Equal("2021-03-20T12:00:00Z", feed.Element(Atom + "updated")?.Value);
         Assert.Equal("Portal Fixture", feed.Element(Atom + "author")?.Element(Atom + "name")?.Value);
-        Assert.Equal("http://localhost/feeds/releases.atom", feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")?.Value);
+        Assert.Equal("/feeds/releases.atom", feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")?.Value);
     }
 
     [Fact]
@@ -29,12 +30,16 @@ public abstract class PortalFeedTests(PortalFixture portal)
 
         var entries = feed.Elements(Atom + "entry").ToList();
         Assert.Equal(PortalProject.Versions.Count, entries.Count);
-        Assert.Equal(PortalProject.Versions.Select(v => "Portal Fixture " + v), entries.Select(e => e.Element(Atom + "title")?.Value));
+        Assert.Equal(PortalProject.Versions.Select(v => "Portal Fixture " + v).Order(StringComparer.Ordinal), entries.Select(e => e.Element(Atom + "title")!.Value).Order(StringComparer.Ordinal));
+        // Newest first by date (1.0.5 and 1.1.2 both came out on 2020-11-15), not by version.
+        var published = entries.Select(e => e.Element(Atom + "published")!.Value).ToList();
+        Assert.Equal(published.OrderDescending(StringComparer.Ordinal), published);
+        Assert.Equal("Portal Fixture 1.1.3", entries[2].Element(Atom + "title")?.Value);
         Assert.All(entries, e =>
         {
             Assert.False(string.IsNullOrEmpty(e.Element(Atom + "id")?.Value));
             Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", e.Element(Atom + "updated")?.Value ?? string.Empty);
-            Assert.StartsWith("http://localhost/releases/", e.Element(Atom + "link")?.Attribute("href")?.Value, StringComparison.Ordinal);
+            Assert.StartsWith("/releases/", e.Element(Atom + "link")?.Attribute("href")?.Value, StringComparison.Ordinal);
         });
         Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
     }
@@ -45,7 +50,7 @@ public abstract class PortalFeedTests(PortalFixture portal)
         var feed = await GetFeedAsync("/feeds/releases.atom");
 
         var entry = feed.Elements(Atom + "entry").Single(e => e.Element(Atom + "title")?.Value == "Portal Fixture 1.1.0");
-        Assert.Equal("http://localhost/releases/1.1.0", entry.Element(Atom + "id")?.Value);
+        Assert.Equal("tag:herald,2026:portal-fixture/releases/1.1.0", entry.Element(Atom + "id")?.Value);
         Assert.Equal("2020-08-01T12:00:00Z", entry.Element(Atom + "updated")?.Value);
         Assert.Equal("Portal Fixture 1.1.0 (RELEASE-1.1.0): 3 changesets from 3 developers and 3 employers.", entry.Element(Atom + "summary")?.Value);
     }
@@ -56,7 +61,7 @@ public abstract class PortalFeedTests(PortalFixture portal)
         var feed = await GetFeedAsync("/feeds/series/1.0.atom");
 
         Assert.Equal("Portal Fixture 1.0 releases", feed.Element(Atom + "title")?.Value);
-        Assert.Equal("http://localhost/feeds/series/1.0.atom", feed.Element(Atom + "id")?.Value);
+        Assert.Equal("tag:herald,2026:portal-fixture/feeds/series/1.0.atom", feed.Element(Atom + "id")?.Value);
         Assert.Equal("2020-11-15T12:00:00Z", feed.Element(Atom + "updated")?.Value);
         var entries = feed.Elements(Atom + "entry").ToList();
         Assert.Equal(

@@ -18,8 +18,9 @@ internal sealed class IndexInputs
     /// release statistics join developers' name variants (<see cref="Stats.IdentityResolver.ExactNames"/>), and
     /// backport reports list fixes for code a branch never had apart from the missing ones.
     /// 3: each release keeps its notes (its section of CHANGELOG.md at its tag).
+    /// 4: each release keeps its time to the second (<see cref="ReleaseRow.Time"/>), not only its date.
     /// </remarks>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     private static readonly Lazy<string> BuiltInDomainMap = new(() =>
     {

@@ -36,6 +36,7 @@ internal static class ReleasesStep
                 Tag = release.Tag,
                 Commit = release.Commit,
                 Date = DateOnly.FromDateTime(release.Date.UtcDateTime),
+                Time = release.Date.ToUnixTimeSeconds(),
                 Signed = release.Signed,
                 Branch = catalog.StableBranches.GetValueOrDefault(release.Series),
                 Previous = range.From?.Version.ToString(),

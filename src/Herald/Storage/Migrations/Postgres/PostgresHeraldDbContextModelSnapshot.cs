@@ -321,6 +321,9 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long>("Time")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Version");
 
                     b.HasIndex("Series");

@@ -314,6 +314,9 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Version");
 
                     b.HasIndex("Series");
