@@ -15,6 +15,9 @@ public sealed class LogModel(PortalState state) : PortalPage(state)
     /// <summary>The ref or range shown.</summary>
     public string Name { get; private set; } = string.Empty;
 
+    /// <summary>The ref in the project's repository browser (<c>[project] repository_url</c>), or null.</summary>
+    public Uri? RefLink => State.View.Links?.RefUrl(Name);
+
     /// <summary>The range resolved (a single ref has no <see cref="HistoryRange.From"/>).</summary>
     public HistoryRange? Range { get; private set; }
 

@@ -61,7 +61,7 @@ public static class CycleChart
                 + (s.SupportedUntil is { } g ? $", general support until {Day(g)}" : string.Empty)
                 + (s.SecurityUntil is { } sec ? $", security support until {Day(sec)}" : string.Empty)
                 + $" ({s.Status.ToString().ToLowerInvariant()})";
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bar status-{s.Status.ToString().ToLowerInvariant()}{current}\" data-series=\"{encoder.Encode(s.Series)}\"><title>{encoder.Encode(tip)}</title>");
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bar cycle-{s.Status.ToString().ToLowerInvariant()}{current}\" data-series=\"{encoder.Encode(s.Series)}\"><title>{encoder.Encode(tip)}</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 6}\" y=\"{y + 11}\" text-anchor=\"end\">{encoder.Encode(s.Series)}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"general\" x=\"{X(released):0.#}\" y=\"{y}\" width=\"{Math.Max(1, X(generalEnd) - X(released)):0.#}\" height=\"{BarHeight}\"></rect>");
             if (securityEnd > generalEnd)

@@ -169,6 +169,9 @@ public sealed class ImportTests(PublishingFixture fixture) : IClassFixture<Publi
 
         Assert.Contains($"{slug}-1.0.0.tar.gz", page, StringComparison.Ordinal);
         Assert.Contains($"release/{slug}/1.0.0/VERIFICATION", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Checked against the tag</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"verdict-differs\"", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"verdict-verified\"", await host.Client.GetStringAsync("/releases/1.0.1"), StringComparison.Ordinal);
         Assert.Contains($"{slug}-1.0.0.tar.gz: differs", report, StringComparison.Ordinal);
         Assert.Contains("src/main.c (content differs)", report, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, signature.StatusCode);
