@@ -1,3 +1,4 @@
+using Herald.Web.Serving;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Herald.Web.Editing;
@@ -37,20 +38,9 @@ public sealed class EditingEndpoint : IOutputCachePolicy
         }
     }
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        context.EnableOutputCaching = false;
-        context.AllowCacheLookup = false;
-        context.AllowCacheStorage = false;
-        context.AllowLocking = false;
-        return ValueTask.CompletedTask;
-    }
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => NeverStored.CacheRequestAsync(context);
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        context.AllowCacheStorage = false;
-        return ValueTask.CompletedTask;
-    }
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => NeverStored.ServeResponseAsync(context);
 }
