@@ -44,7 +44,12 @@ public sealed record PortalView(
     /// </summary>
     public string? PublicOrigin => (DownloadSettings.BaseUrl ?? PortalUrl)?.AbsoluteUri.TrimEnd('/');
 
-    /// <summary>A portal path as published: absolute under <c>[downloads] base_url</c> when set, else as given.</summary>
-    public string PublicUrl(string path) =>
-        DownloadSettings.BaseUrl is { } baseUrl ? baseUrl.AbsoluteUri.TrimEnd('/') + path : path;
+    /// <summary>A portal path as published: absolute under <see cref="PublicOrigin"/> when one is configured, else as given.</summary>
+    public string PublicUrl(string path) => PublicOrigin is { } origin ? origin + path : path;
+
+    /// <summary>
+    /// The Atom id of <paramref name="path"/>: its public address when one is configured, else a tag: URI
+    /// (RFC 4151) named by the project's slug. Either way the same whatever the request says.
+    /// </summary>
+    public string FeedId(string path) => PublicOrigin is { } origin ? origin + path : $"tag:herald,2026:{Slug}{path}";
 }

@@ -90,6 +90,12 @@ internal static class AnnounceCommand
                 _ => $"# {announcement.Title}\n\n{announcement.Markdown}",
             };
             await console.Out.WriteAsync(text.TrimEnd('\n') + "\n");
+            if (announcement.Url is { } published)
+            {
+                // Last, alone on its line: where the post is, for a person and for a script.
+                await console.Out.WriteLineAsync(published.ToString());
+            }
+
             return 0;
         });
         return command;

@@ -65,8 +65,7 @@ public static class DevFeedApi
         return "build-" + build.Branch + "-" + build.Name;
     }
 
-    private static string Id(PortalView view, string path) =>
-        view.DownloadSettings.BaseUrl is not null ? view.PublicUrl(path) : $"tag:herald,2024:{view.Slug}{path}";
+    private static string Id(PortalView view, string path) => view.FeedId(path);
 
     private static XElement Link(string rel, string href, string type) =>
         new(s_atom + "link", new XAttribute("rel", rel), new XAttribute("href", href), new XAttribute("type", type));

@@ -88,10 +88,12 @@ public static class DownloadsApi
                         files = r.Files.Select(f => new { name = f.Name, url = f.Url.AbsoluteUri, verdict = f.Verdict, detail = f.Detail }),
                     }),
             }),
-        }));
+        }))
+            .WithSummary("Every mirror's state per release and per file, from the latest checks against the published checksums");
         // Counters move with every download: never answered from the output cache.
         routes.MapRead("/api/downloads", (PortalState state) => Results.Ok(state.Downloads.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value)))
-            .CacheOutput(policy => policy.NoCache());
+            .CacheOutput(policy => policy.NoCache())
+            .WithSummary("Downloads served per file since the portal started");
         return routes;
     }
 

@@ -38,7 +38,7 @@ public static class FeedsApi
         // and tag: ids, which stay the same wherever the feed is read from.
         var origin = view.PublicOrigin;
         string Link(string path) => (origin ?? string.Empty) + path;
-        string Id(string path) => origin is null ? $"tag:herald,2026:{view.Slug}{path}" : origin + path;
+        string Id(string path) => view.FeedId(path);
         var list = releases.OrderByDescending(r => r.Time).ThenByDescending(r => r.Date).ToList();
         var updated = list.Count == 0 ? snapshot.IndexedAt : list.Max(Instant);
         var text = new StringBuilder();

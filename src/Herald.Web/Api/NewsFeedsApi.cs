@@ -73,9 +73,7 @@ public static class NewsFeedsApi
             new XElement(s_atom + "content", new XAttribute("type", "html"), MarkdownRenderer.ToHtml(post.Markdown)));
     }
 
-    // Without a public address, a tag: URI (RFC 4151) named by the project's slug: the same whatever the request says.
-    private static string Id(PortalView view, string path) =>
-        view.DownloadSettings.BaseUrl is null ? $"tag:herald,2026:{view.Slug}{path}" : view.PublicUrl(path);
+    private static string Id(PortalView view, string path) => view.FeedId(path);
 
     private static XElement Link(string rel, string href, string type) =>
         new(s_atom + "link", new XAttribute("rel", rel), new XAttribute("type", type), new XAttribute("href", href));

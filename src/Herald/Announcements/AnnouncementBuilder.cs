@@ -190,7 +190,8 @@ public sealed class AnnouncementBuilder
             ShortlogUrl = external is null
                 ? Link("/log/" + Segment(branch ?? release.Tag))
                 : Placeholders(external, branch ?? release.Tag, release.Tag),
-            TagUrl = external is null ? Link("/log/" + Segment(release.Tag)) : Placeholders(external, release.Tag, release.Tag),
+            // The shortlog template names a branch; a tag's log is the portal's, whatever gitweb is configured.
+            TagUrl = Link("/log/" + Segment(release.Tag)),
             ReleaseUrl = Link("/releases/" + Segment(release.Version.ToString())),
             Status = status.ToString().ToLowerInvariant(),
             Supported = !last && status is SupportStatus.Supported or SupportStatus.Security,

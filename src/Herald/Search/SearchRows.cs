@@ -35,9 +35,16 @@ internal static class SearchRows
         var next = await NextIdAsync(context, SearchKind.Commit, cancellationToken);
         await InsertAsync(
             context,
-            commits.OrderBy(c => c.CommitTime).ThenBy(c => c.Sha, StringComparer.Ordinal).Select((c, i) => new Row(next + i, c.Sha, c.Subject, c.AuthorName + " " + c.AuthorEmail, c.AuthorName, c.AuthorTime)),
+            commits.OrderBy(c => c.CommitTime).ThenBy(c => c.Sha, StringComparer.Ordinal).Select((c, i) => new Row(next + i, c.Sha, c.Subject, CommitText(c), c.AuthorName, c.AuthorTime)),
             cancellationToken);
     }
+
+    // What a commit is found by beside its subject: its author, and the advisories its message names
+    // (XSA-450, CVE-2024-31142), so that an advisory id finds the commits that fix it.
+    private static string CommitText(CommitRow commit) =>
+        commit.Advisories is { Length: > 0 } advisories
+            ? $"{commit.AuthorName} {commit.AuthorEmail} {advisories.Replace(',', ' ')}"
+            : $"{commit.AuthorName} {commit.AuthorEmail}";
 
     /// <summary>Replaces every release row with the releases the index holds now, ids in version order (a release after its candidates).</summary>
     public static async Task ReplaceReleasesAsync(HeraldDbContext context, CancellationToken cancellationToken)

@@ -56,6 +56,17 @@ public abstract class SearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Indexer_AdvisoryNamedInAMessage_FindsTheCommitByItsId()
+    {
+        var sha = Project.Builder.Commit("x86/mm: validate the guest's table\n\nThis is XSA-777 / CVE-2021-44444.\n", date: PortalProject.Noon(2021, 5, 5)).LastSha;
+        await IndexAsync();
+
+        Assert.Equal([sha], (await HitsAsync("XSA-777", SearchKind.Commit)).Select(h => h.Key));
+        Assert.Equal([sha], (await HitsAsync("CVE-2021-44444", SearchKind.Commit)).Select(h => h.Key));
+        Assert.Empty(await HitsAsync("XSA-778", SearchKind.Commit));
+    }
+
+    [Fact]
     public async Task NewsStore_PostChanges_AreFoundAtOnce()
     {
         await IndexAsync();

@@ -129,6 +129,7 @@ public sealed class AnnounceCommandTests(AnnounceFixture fixture) : IClassFixtur
         Assert.Equal($"https://herald.example.org/news/{slug}", json.RootElement.GetProperty("url").GetString());
         Assert.Contains($"herald: published https://herald.example.org/news/{slug}", first.ErrorLines);
         Assert.Contains($"herald: updated https://herald.example.org/news/{slug}", second.ErrorLines);
+        Assert.Equal($"https://herald.example.org/news/{slug}", second.Out.TrimEnd('\n').Split('\n')[^1]);
         using var posts = System.Text.Json.JsonDocument.Parse(list.Out);
         var post = Assert.Single(posts.RootElement.EnumerateArray());
         Assert.Equal(slug, post.GetProperty("slug").GetString());

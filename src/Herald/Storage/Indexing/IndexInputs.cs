@@ -19,8 +19,9 @@ internal sealed class IndexInputs
     /// backport reports list fixes for code a branch never had apart from the missing ones.
     /// 3: each release keeps its notes (its section of CHANGELOG.md at its tag).
     /// 4: each release keeps its time to the second (<see cref="ReleaseRow.Time"/>), not only its date.
+    /// 5: a commit's search row holds the advisories its message names.
     /// </remarks>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
     private static readonly Lazy<string> BuiltInDomainMap = new(() =>
     {
