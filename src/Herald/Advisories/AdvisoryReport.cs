@@ -1,0 +1,8 @@
+namespace Herald.Advisories;
+
+/// <summary>An advisory and, for every series, where its fix landed (<c>/api/advisories/{id}</c>).</summary>
+/// <param name="Id">The advisory id.</param>
+/// <param name="Cves">The CVE ids the same commits name.</param>
+/// <param name="FirstNamed">The commit date (UTC) of the first commit naming it.</param>
+/// <param name="Series">Every series of the index, newest first.</param>
+public sealed record AdvisoryReport(string Id, IReadOnlyList<string> Cves, DateOnly FirstNamed, IReadOnlyList<AdvisorySeries> Series);
