@@ -67,6 +67,14 @@ public sealed class AdvisoryCatalog
     public IReadOnlyList<string> NamedBy(string sha) =>
         _commits.TryGetValue(sha, out var commit) ? commit.Ids.Where(IsAdvisory).ToList() : [];
 
+    /// <summary>The advisories any of <paramref name="shas"/> names, newest first (a release's range: what it fixes).</summary>
+    public IReadOnlyList<AdvisorySummary> NamedByAny(IEnumerable<string> shas)
+    {
+        ArgumentNullException.ThrowIfNull(shas);
+        var ids = shas.SelectMany(NamedBy).ToHashSet(StringComparer.Ordinal);
+        return All.Where(a => ids.Contains(a.Id)).ToList();
+    }
+
     /// <summary>Where the fix of <paramref name="id"/> landed in every series, or null for an unknown advisory.</summary>
     public AdvisoryReport? Report(string id) =>
         Find(id) is { } summary ? _reports.GetOrAdd(summary.Id, _ => Compute(summary)) : null;
