@@ -121,6 +121,16 @@ public sealed class AdvisoryCatalog
             .Concat(naming.Select(c => c.MasterCommit).OfType<string>().Where(_snapshot.Graph.Contains))
             .Distinct(StringComparer.Ordinal).ToList();
         var targets = naming.SelectMany(c => c.Fixes).Distinct(StringComparer.Ordinal).ToList();
+        AdvisoryMainline? mainline = null;
+        if (_snapshot.HasBranch(_snapshot.Mainline) && _snapshot.Resolve(_snapshot.Mainline) is { } mainlineTip && fixCommits.Where(Reachable(mainlineTip)).ToList() is { Count: > 0 } onMainline)
+        {
+            var first = _snapshot.Releases
+                .Where(r => r.Candidate is null && Herald.Releases.ReleaseVersion.TryParse(r.Version, out var v) && v.IsSeriesStart)
+                .Reverse()
+                .FirstOrDefault(r => onMainline.All(Reachable(r.Commit)));
+            mainline = new AdvisoryMainline(_snapshot.Mainline, onMainline, first?.Version);
+        }
+
         var series = new List<AdvisorySeries>();
         foreach (var row in _snapshot.Series)
         {
@@ -147,6 +157,6 @@ public sealed class AdvisoryCatalog
             series.Add(new AdvisorySeries(row.Series, branch, state, [], null));
         }
 
-        return new AdvisoryReport(summary.Id, summary.Cves, summary.FirstNamed, series);
+        return new AdvisoryReport(summary.Id, summary.Cves, summary.FirstNamed, mainline, series);
     }
 }

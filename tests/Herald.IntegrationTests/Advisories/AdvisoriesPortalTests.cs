@@ -35,6 +35,8 @@ public sealed class AdvisoriesPortalTests(AdvisoriesPortalFixture portal) : ICla
         Assert.Equal(["/commit/" + portal.Fix1On12], document.QuerySelectorAll("#series-1\\.2 td.commits a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["/commit/" + portal.Fix1On11], document.QuerySelectorAll("#series-1\\.1 td.commits a").Select(a => a.GetAttribute("href")));
         Assert.Empty(document.QuerySelectorAll("#series-1\\.0 td.commits a"));
+        Assert.Equal(["master", "unreleased"], document.QuerySelectorAll("#mainline td").Take(2).Select(td => td.TextContent.Trim()));
+        Assert.Equal(["/commit/" + portal.Fix1], document.QuerySelectorAll("#mainline td.commits a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
@@ -77,6 +79,7 @@ public sealed class AdvisoriesPortalTests(AdvisoriesPortalFixture portal) : ICla
         var xsa1 = all[1]!;
         Assert.Equal(["CVE-2020-1234"], xsa1["cves"]!.AsArray().Select(c => (string?)c));
         Assert.Equal("2020-05-01", (string?)xsa1["firstNamed"]);
+        Assert.Equal(new JsonObject { ["branch"] = "master", ["commits"] = new JsonArray(portal.Fix1), ["firstRelease"] = null }.ToJsonString(), xsa1["mainline"]!.ToJsonString());
         var series = xsa1["series"]!.AsArray();
         Assert.Equal(["1.2", "1.1", "1.0"], series.Select(s => (string?)s!["series"]));
         Assert.Equal(["fixed", "unreleased", "notSupported"], series.Select(s => (string?)s!["state"]));
@@ -131,7 +134,7 @@ public sealed class AdvisoriesPortalTests(AdvisoriesPortalFixture portal) : ICla
     }
 
     private static List<string> Cells(IHtmlDocument document, int column) =>
-        document.QuerySelectorAll("table.advisory-series tbody tr").Select(r => r.QuerySelectorAll("td")[column].TextContent.Trim()).ToList();
+        document.QuerySelectorAll("table.advisory-series tbody tr[id^='series-']").Select(r => r.QuerySelectorAll("td")[column].TextContent.Trim()).ToList();
 
     private async Task<IHtmlDocument> GetPageAsync(string path)
     {
