@@ -87,6 +87,7 @@ public static class PortalApp
         app.MapReleasesApi();
         app.MapNewsApi();
         app.MapSearchApi();
+        app.MapAdvisoriesApi();
         app.MapFeeds();
         app.MapNewsFeeds();
         app.MapDownloads();

@@ -236,4 +236,33 @@ public sealed class CommitGraph
 
         return false;
     }
+
+    /// <summary>
+    /// The commits reachable from <paramref name="tip"/> (itself included), as a test on commit ids: one walk of
+    /// the history, then every answer in constant time. Nothing is reachable from an unknown tip.
+    /// </summary>
+    public Func<string, bool> ReachableFrom(string tip)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        var reached = new System.Collections.BitArray(_shas.Length);
+        if (_index.TryGetValue(tip, out var start))
+        {
+            reached[start] = true;
+            var stack = new Stack<int>();
+            stack.Push(start);
+            while (stack.TryPop(out var current))
+            {
+                foreach (var parent in _parents[current])
+                {
+                    if (!reached[parent])
+                    {
+                        reached[parent] = true;
+                        stack.Push(parent);
+                    }
+                }
+            }
+        }
+
+        return sha => _index.TryGetValue(sha, out var at) && reached[at];
+    }
 }

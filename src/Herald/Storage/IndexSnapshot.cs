@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Herald.Advisories;
 using Herald.Backports;
 using Herald.History;
 using Herald.Policy;
@@ -21,7 +22,7 @@ public sealed class IndexSnapshot
     private readonly Dictionary<string, RefRow> _refs;
     private readonly ILookup<string, string> _tagsBySha;
 
-    private IndexSnapshot(long generation, string projectName, string mainline, DateOnly asOf, DateTimeOffset indexedAt, List<ReleaseRow> releases, List<SeriesRow> series, List<RefRow> refs, CommitGraph graph)
+    private IndexSnapshot(long generation, string projectName, string mainline, DateOnly asOf, DateTimeOffset indexedAt, List<ReleaseRow> releases, List<SeriesRow> series, List<RefRow> refs, CommitGraph graph, IReadOnlyList<(string Sha, string Advisories, string? MasterCommit, long CommitTime, string Body)> advisoryCommits)
     {
         Generation = generation;
         ProjectName = projectName;
@@ -35,6 +36,12 @@ public sealed class IndexSnapshot
         _series = series.ToDictionary(s => s.Series, StringComparer.Ordinal);
         _refs = refs.ToDictionary(r => r.Name, StringComparer.Ordinal);
         _tagsBySha = refs.Where(r => r.Kind == "tag").OrderBy(r => r.Name, StringComparer.Ordinal).ToLookup(r => r.Sha, r => r.Name, StringComparer.Ordinal);
+        Advisories = new AdvisoryCatalog(this, advisoryCommits.Select(c => new AdvisoryCommit(
+            c.Sha,
+            c.Advisories.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            c.MasterCommit is { } m ? graph.Expand(m) : null,
+            c.CommitTime,
+            [.. FixesTargets(TrailerParser.Parse(c.Body)).Values.Distinct(StringComparer.Ordinal)])));
     }
 
     /// <summary>A number that changes with every snapshot (for ETags and caches).</summary>
@@ -61,6 +68,9 @@ public sealed class IndexSnapshot
     /// <summary>The commit graph.</summary>
     public CommitGraph Graph { get; }
 
+    /// <summary>The advisories commit messages name, and where their fixes landed.</summary>
+    public AdvisoryCatalog Advisories { get; }
+
     /// <summary>Reads the snapshot from <paramref name="context"/>.</summary>
     public static async Task<IndexSnapshot> LoadAsync(HeraldDbContext context, long generation, CancellationToken cancellationToken = default)
     {
@@ -77,6 +87,8 @@ public sealed class IndexSnapshot
         var refs = await context.Refs.AsNoTracking().ToListAsync(cancellationToken);
         var commits = await context.Commits.AsNoTracking().Select(c => new { c.Sha, c.Parents, c.CommitTime }).ToListAsync(cancellationToken);
         var graph = CommitGraph.Build(commits.Select(c => (c.Sha, c.Parents, c.CommitTime)).ToList());
+        var advisoryCommits = await context.Commits.AsNoTracking().Where(c => c.Advisories != null)
+            .Select(c => new { c.Sha, c.Advisories, c.MasterCommit, c.CommitTime, c.Body }).ToListAsync(cancellationToken);
         return new IndexSnapshot(
             generation,
             state.GetValueOrDefault("project") ?? "Herald",
@@ -86,7 +98,8 @@ public sealed class IndexSnapshot
             releases,
             series,
             refs,
-            graph);
+            graph,
+            advisoryCommits.Select(c => (c.Sha, c.Advisories!, c.MasterCommit, c.CommitTime, c.Body)).ToList());
     }
 
     // Rows are ordered as the engine orders releases (1.4.1.1 after 1.4.1, beta before rc), from their names.

@@ -39,6 +39,9 @@ public sealed class ReleaseModel(PortalState state, TimeProvider clock) : Portal
     /// <summary>The non-merge commits of the release that the page lists (the newest <see cref="ChangesShown"/>).</summary>
     public IReadOnlyList<CommitRow> Changes { get; private set; } = [];
 
+    /// <summary>The advisories the commits of its range name (what it fixes), newest first.</summary>
+    public IReadOnlyList<Herald.Advisories.AdvisorySummary> Advisories { get; private set; } = [];
+
     /// <summary>How many non-merge commits the release has in all.</summary>
     public int ChangesTotal { get; private set; }
 
@@ -99,6 +102,7 @@ public sealed class ReleaseModel(PortalState state, TimeProvider clock) : Portal
             .ToListAsync(cancellationToken);
         var all = changes.OrderBy(c => c.Ordinal).Select(c => c.Commit).Where(c => !c.Parents.Contains(' ')).ToList();
         ChangesTotal = all.Count;
+        Advisories = Snapshot.Advisories.NamedByAny(all.Select(c => c.Sha));
         Changes = all.Take(ChangesShown).ToList();
         var developerName = Stats?.DeveloperNames() ?? (name => name);
         Groups = ByAuthor
