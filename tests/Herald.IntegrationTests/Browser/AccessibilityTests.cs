@@ -29,6 +29,9 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFix
         { "/news/" + AccessibilityFixture.PostSlug, 200 },
         { "/news/category/community", 200 },
         { "/editor/sign-in", 200 },
+        { "/advisories", 200 },
+        { "/advisories/XSA-123", 200 },
+        { "/search?q=shadow", 200 },
         { "/no/such/page", 404 },
     };
 
