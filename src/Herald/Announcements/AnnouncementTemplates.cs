@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Fluid;
+using Fluid.Values;
 
 namespace Herald.Announcements;
 
@@ -126,6 +127,14 @@ public static class AnnouncementTemplates
         options.MemberAccessStrategy.Register<AnnouncedFile>();
         options.MemberAccessStrategy.Register<AnnouncementStats>();
         options.MemberAccessStrategy.Register<MarkdownSection>();
+        // {{ n | count_noun: "review" }} is "1 review" or "1820 reviews" (a second argument gives an irregular plural).
+        options.Filters.AddFilter("count_noun", (input, arguments, _) =>
+        {
+            var count = input.ToNumberValue();
+            var singular = arguments.At(0).ToStringValue();
+            var plural = arguments.Count > 1 ? arguments.At(1).ToStringValue() : singular + "s";
+            return new ValueTask<FluidValue>(new StringValue(count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural)));
+        });
         return options;
     }
 }

@@ -52,10 +52,16 @@ public sealed class AnnounceCommandTests(AnnounceFixture fixture) : IClassFixtur
         Assert.True(stats.ExitCode == 0, stats.ToString());
         var json = stats.Json();
         var previous = json.GetProperty("previous");
-        var sentence = $"Golden Fixture 1.1.0 has {json.GetProperty("changesets").GetInt32()} changesets from {json.GetProperty("developers").GetInt32()} developers "
-            + $"working for {json.GetProperty("employers").GetInt32()} employers, with {json.GetProperty("reviews").GetInt32()} reviews. "
-            + $"1.0.0 had {previous.GetProperty("changesets").GetInt32()} changesets from {previous.GetProperty("developers").GetInt32()} developers "
-            + $"working for {previous.GetProperty("employers").GetInt32()} employers, with {previous.GetProperty("reviews").GetInt32()} reviews: "
+        static string Count(JsonElement figures, string key, string noun)
+        {
+            var n = figures.GetProperty(key + "s").GetInt32();
+            return $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
+        }
+
+        var sentence = $"Golden Fixture 1.1.0 has {Count(json, "changeset", "changeset")} from {Count(json, "developer", "developer")} "
+            + $"working for {Count(json, "employer", "employer")}, with {Count(json, "review", "review")}. "
+            + $"1.0.0 had {Count(previous, "changeset", "changeset")} from {Count(previous, "developer", "developer")} "
+            + $"working for {Count(previous, "employer", "employer")}, with {Count(previous, "review", "review")}: "
             + $"1.1.0 has {json.GetProperty("growth").GetProperty("changesets").GetDouble()}% more changesets.";
         Assert.Contains(sentence, draft.Out, StringComparison.Ordinal);
     }
