@@ -43,8 +43,7 @@ internal static class PostCommand
         {
             var (project, database) = await access.OpenAsync(result, console, cancellationToken);
             var category = await new NewsStore(database, console.Clock).SaveCategoryAsync(result.GetRequiredValue(name), result.GetRequiredValue(description), cancellationToken);
-            var path = "/news/category/" + category.Slug;
-            var url = project.Config.PortalUrl is { } portal ? portal.AbsoluteUri.TrimEnd('/') + path : path;
+            var url = project.Config.PortalLink("/news/category/" + category.Slug);
             if (result.GetValue(access.Common.Json))
             {
                 console.Out.WriteLine(HeraldJson.Serialize(new { slug = category.Slug, name = category.Name, description = category.Description, url }));

@@ -201,7 +201,7 @@ public sealed class AnnouncementBuilder
     }
 
     private string Link(string path) =>
-        _project.Config.PortalUrl is { } portal ? portal.AbsoluteUri.TrimEnd('/') + path : path;
+        _project.Config.PortalLink(path);
 
     private static string Segment(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 

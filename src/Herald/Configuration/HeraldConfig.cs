@@ -65,4 +65,14 @@ public sealed record HeraldConfig
 
     /// <summary>A sentence saying what was detected rather than configured, or null.</summary>
     public string? DetectionNote { get; init; }
+
+    /// <summary>A portal path as links outside the portal give it: absolute on <see cref="PortalUrl"/> when set, else as given (root-relative).</summary>
+    public string PortalLink(string path) => Link(PortalUrl, path);
+
+    /// <summary><paramref name="path"/> absolute on <paramref name="portalUrl"/> when one is given, else as given.</summary>
+    public static string Link(Uri? portalUrl, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return portalUrl is null ? path : portalUrl.AbsoluteUri.TrimEnd('/') + path;
+    }
 }

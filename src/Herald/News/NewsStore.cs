@@ -173,11 +173,7 @@ public sealed class NewsStore
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(description);
-        name = name.Trim();
-        if (name.Length is 0 or > 100 || name.Any(char.IsControl))
-        {
-            throw new HeraldException($"category '{name}' is not acceptable; a category's name has 1 to 100 characters on one line.");
-        }
+        name = CheckCategoryName(name);
 
         if (description.Length > 500 || description.Any(char.IsControl))
         {
@@ -277,11 +273,7 @@ public sealed class NewsStore
         var known = await context.Categories.ToListAsync(cancellationToken);
         foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var slug = PostSlug.From(name);
-            if (name.Length > 100)
-            {
-                throw new HeraldException($"category '{name[..40]}…' is longer than 100 characters; use a shorter name.");
-            }
+            var slug = PostSlug.From(CheckCategoryName(name));
 
             if (!known.Any(c => c.Slug == slug))
             {
@@ -341,6 +333,17 @@ public sealed class NewsStore
         {
             throw new HeraldException("a post needs an author; give one with --author.");
         }
+    }
+
+    private static string CheckCategoryName(string name)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 100 || name.Any(char.IsControl))
+        {
+            throw new HeraldException($"category '{(name.Length > 40 ? name[..40] + "…" : name)}' is not acceptable; a category's name has 1 to 100 characters on one line.");
+        }
+
+        return name;
     }
 
     private static string CheckTitle(string title)

@@ -11,8 +11,7 @@ public static class PostMail
     public static string Url(string slug, Uri? portalUrl)
     {
         ArgumentNullException.ThrowIfNull(slug);
-        var path = "/news/" + Uri.EscapeDataString(slug);
-        return portalUrl is null ? path : portalUrl.AbsoluteUri.TrimEnd('/') + path;
+        return Configuration.HeraldConfig.Link(portalUrl, "/news/" + Uri.EscapeDataString(slug));
     }
 
     /// <summary>
@@ -38,5 +37,5 @@ public static class PostMail
 
     // Root-relative Markdown links ("](/releases/4.8.1)") lead nowhere from a mailbox: made absolute on the portal.
     private static string Absolute(string markdown, Uri portalUrl) =>
-        markdown.Replace("](/", "](" + portalUrl.AbsoluteUri.TrimEnd('/') + "/", StringComparison.Ordinal);
+        markdown.Replace("](/", "](" + Configuration.HeraldConfig.Link(portalUrl, "/"), StringComparison.Ordinal);
 }
