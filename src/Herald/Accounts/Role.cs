@@ -9,11 +9,14 @@ public static class Role
     /// <summary>Writes, edits, publishes and mails news posts.</summary>
     public const string Editor = "editor";
 
-    /// <summary>Everything an editor does, and manages accounts.</summary>
+    /// <summary>Everything an editor does, and manages accounts. Not the security team: an admin sees no embargoed advisory unless also <see cref="Security"/>.</summary>
     public const string Admin = "admin";
 
+    /// <summary>The security team: sees, writes and publishes advisories before their publication.</summary>
+    public const string Security = "security";
+
     /// <summary>Every role Herald knows.</summary>
-    public static IReadOnlyList<string> All { get; } = [Editor, Admin];
+    public static IReadOnlyList<string> All { get; } = [Editor, Admin, Security];
 
     /// <summary>The role <paramref name="name"/> checked (case-insensitive): a <see cref="HeraldException"/> lists the known ones.</summary>
     public static string Parse(string name)
@@ -25,4 +28,7 @@ public static class Role
 
     /// <summary>Whether an account holding <paramref name="roles"/> may edit news.</summary>
     public static bool CanEditNews(IEnumerable<string> roles) => roles.Any(r => r is Editor or Admin);
+
+    /// <summary>Whether an account holding <paramref name="roles"/> is on the security team.</summary>
+    public static bool IsSecurityTeam(IEnumerable<string> roles) => roles.Any(r => r is Security);
 }

@@ -8,8 +8,12 @@ namespace Herald.Configuration;
 /// </summary>
 /// <param name="AdvisoryUrl">The address of advisory number <c>{n}</c> (<c>advisory_url</c>), or null.</param>
 /// <param name="CveUrl">The address of the CVE record <c>{id}</c> (<c>cve_url</c>), or null.</param>
-public sealed partial record SecuritySettings(UrlTemplate? AdvisoryUrl = null, UrlTemplate? CveUrl = null)
+/// <param name="Prefix">The prefix of the ids of advisories Herald manages (<c>prefix</c>, <c>XSA</c> by default): <c>XSA-500</c>.</param>
+public sealed partial record SecuritySettings(UrlTemplate? AdvisoryUrl = null, UrlTemplate? CveUrl = null, string Prefix = SecuritySettings.DefaultPrefix)
 {
+    /// <summary>The prefix of advisory ids when <c>prefix</c> is not set.</summary>
+    public const string DefaultPrefix = "XSA";
+
     /// <summary>The table's name at the top level of <c>herald.toml</c>.</summary>
     internal const string Key = "security";
 
@@ -52,9 +56,18 @@ public sealed partial record SecuritySettings(UrlTemplate? AdvisoryUrl = null, U
     /// <summary>Reads <c>[security]</c> of <paramref name="root"/>; absent keys mean no links.</summary>
     internal static SecuritySettings Read(TomlSection root)
     {
-        var section = root.Table(Key, "advisory_url", "cve_url");
-        return new SecuritySettings(UrlTemplate.Read(section, "advisory_url", "n"), UrlTemplate.Read(section, "cve_url", "id"));
+        var section = root.Table(Key, "advisory_url", "cve_url", "prefix");
+        var prefix = section.String("prefix") ?? DefaultPrefix;
+        if (!PrefixPattern().IsMatch(prefix))
+        {
+            throw section.Error("prefix", $"'{(prefix.Length > 20 ? prefix[..20] + "…" : prefix)}' is not an advisory prefix; give 1 to 10 capital letters, e.g. prefix = \"XSA\".");
+        }
+
+        return new SecuritySettings(UrlTemplate.Read(section, "advisory_url", "n"), UrlTemplate.Read(section, "cve_url", "id"), prefix);
     }
+
+    [GeneratedRegex("^[A-Z]{1,10}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PrefixPattern();
 
     // The same ids as Backports.AdvisoryReferences finds.
     [GeneratedRegex(@"\b(?:XSA-(?<n>\d{1,5})|CVE-\d{4}-\d{4,7})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -235,17 +235,10 @@ public sealed class NewsStore
     }
 
     private static Task<long> GenerationAsync(HeraldDbContext context, CancellationToken cancellationToken) =>
-        context.ContentState.AsNoTracking().Where(s => s.Key == GenerationKey).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+        ContentGeneration.ReadAsync(context, GenerationKey, cancellationToken);
 
-    private static async Task BumpGenerationAsync(HeraldDbContext context, CancellationToken cancellationToken)
-    {
-        var updated = await context.ContentState.Where(s => s.Key == GenerationKey).ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, r => r.Value + 1), cancellationToken);
-        if (updated == 0)
-        {
-            context.ContentState.Add(new ContentStateRow { Key = GenerationKey, Value = 1 });
-            await context.SaveChangesAsync(cancellationToken);
-        }
-    }
+    private static Task BumpGenerationAsync(HeraldDbContext context, CancellationToken cancellationToken) =>
+        ContentGeneration.BumpAsync(context, GenerationKey, cancellationToken);
 
     private static async Task<string> FreeSlugAsync(HeraldDbContext context, string slug, CancellationToken cancellationToken)
     {

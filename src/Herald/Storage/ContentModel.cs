@@ -69,5 +69,52 @@ internal static class ContentModel
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(64);
         });
+        modelBuilder.Entity<AdvisoryRow>(e =>
+        {
+            e.ToTable("advisories");
+            e.HasKey(a => a.Number);
+            e.Property(a => a.Number).ValueGeneratedNever();
+            e.Property(a => a.Id).HasMaxLength(40);
+            e.HasIndex(a => a.Id).IsUnique();
+            e.Property(a => a.Title).HasMaxLength(300);
+            e.Property(a => a.State).HasMaxLength(16);
+            e.Property(a => a.EarlyReason).HasMaxLength(1000);
+            e.HasIndex(a => new { a.Completed, a.EmbargoUntil });
+        });
+        modelBuilder.Entity<AdvisoryRevisionRow>(e =>
+        {
+            e.ToTable("advisory_revisions");
+            e.HasKey(r => new { r.Number, r.Revision });
+            e.Property(r => r.Updates).HasMaxLength(10_000);
+            e.HasOne<AdvisoryRow>().WithMany().HasForeignKey(r => r.Number).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AdvisoryPatchRow>(e =>
+        {
+            e.ToTable("advisory_patches");
+            e.HasKey(p => new { p.Number, p.FileName });
+            e.Property(p => p.FileName).HasMaxLength(200);
+            e.Property(p => p.Branch).HasMaxLength(200);
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.HasOne<AdvisoryRow>().WithMany().HasForeignKey(p => p.Number).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PredisclosureMemberRow>(e =>
+        {
+            e.ToTable("predisclosure_members");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Org).HasMaxLength(200);
+            e.Property(m => m.Email).HasMaxLength(320);
+            e.HasIndex(m => m.Email).IsUnique();
+            e.Property(m => m.TokenHash).HasMaxLength(64);
+            e.HasIndex(m => m.TokenHash).IsUnique();
+        });
+        modelBuilder.Entity<AdvisoryHoldRow>(e =>
+        {
+            e.ToTable("advisory_holds");
+            e.HasKey(h => new { h.Number, h.Kind, h.Target });
+            e.Property(h => h.Kind).HasMaxLength(16);
+            e.Property(h => h.Target).HasMaxLength(200);
+            e.HasIndex(h => new { h.Kind, h.Target });
+            e.HasOne<AdvisoryRow>().WithMany().HasForeignKey(h => h.Number).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

@@ -53,6 +53,21 @@ public abstract class HeraldDbContext : DbContext
     /// <summary>Counters of written content.</summary>
     public DbSet<ContentStateRow> ContentState => Set<ContentStateRow>();
 
+    /// <summary>Advisories the security team manages.</summary>
+    public DbSet<AdvisoryRow> Advisories => Set<AdvisoryRow>();
+
+    /// <summary>Every version of every managed advisory.</summary>
+    public DbSet<AdvisoryRevisionRow> AdvisoryRevisions => Set<AdvisoryRevisionRow>();
+
+    /// <summary>Advisories' patch files.</summary>
+    public DbSet<AdvisoryPatchRow> AdvisoryPatches => Set<AdvisoryPatchRow>();
+
+    /// <summary>The pre-disclosure list.</summary>
+    public DbSet<PredisclosureMemberRow> PredisclosureMembers => Set<PredisclosureMemberRow>();
+
+    /// <summary>Releases and posts held until an advisory is public.</summary>
+    public DbSet<AdvisoryHoldRow> AdvisoryHolds => Set<AdvisoryHoldRow>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,7 @@
+namespace Herald.Advisories;
+
+/// <summary>One version of a managed advisory.</summary>
+/// <param name="Revision">The version (1, 2 …).</param>
+/// <param name="CreatedAt">When it was made (UTC).</param>
+/// <param name="Updates">What changed in it ("updates in this version"); empty for the first.</param>
+public sealed record AdvisoryRevision(int Revision, DateTimeOffset CreatedAt, string Updates);
