@@ -4,4 +4,5 @@ namespace Herald.Advisories;
 /// <param name="Revision">The version (1, 2 …).</param>
 /// <param name="CreatedAt">When it was made (UTC).</param>
 /// <param name="Updates">What changed in it ("updates in this version"); empty for the first.</param>
-public sealed record AdvisoryRevision(int Revision, DateTimeOffset CreatedAt, string Updates);
+/// <param name="Text">Its text as published and mailed (clear-signed when the project has a release key), or null until made.</param>
+public sealed record AdvisoryRevision(int Revision, DateTimeOffset CreatedAt, string Updates, string? Text);

@@ -235,6 +235,24 @@ public sealed partial class AdvisoryStore
         return row is null ? null : (await LoadAsync(context, [row], cancellationToken))[0];
     }
 
+    /// <summary>
+    /// Stores the text of version <paramref name="revision"/> of advisory <paramref name="number"/> as published and mailed
+    /// (clear-signed by the caller, which holds the release key): the portal serves and mails it as stored.
+    /// </summary>
+    public async Task SetTextAsync(int number, int revision, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        await using var context = _database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        if (await context.AdvisoryRevisions.Where(r => r.Number == number && r.Revision == revision).ExecuteUpdateAsync(s => s.SetProperty(r => r.Text, text), cancellationToken) != 1)
+        {
+            throw new InvalidOperationException($"advisory number {number} has no version {revision}.");
+        }
+
+        await ContentGeneration.BumpAsync(context, GenerationKey, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>The bytes of patch <paramref name="fileName"/> of advisory number <paramref name="number"/>, or null.</summary>
     public async Task<byte[]?> PatchAsync(int number, string fileName, CancellationToken cancellationToken = default)
     {
@@ -265,7 +283,7 @@ public sealed partial class AdvisoryStore
     {
         var numbers = rows.Select(r => r.Number).ToList();
         var revisions = (await context.AdvisoryRevisions.AsNoTracking().Where(r => numbers.Contains(r.Number))
-            .Select(r => new { r.Number, r.Revision, r.CreatedAt, r.Updates }).ToListAsync(cancellationToken)).ToLookup(r => r.Number);
+            .Select(r => new { r.Number, r.Revision, r.CreatedAt, r.Updates, r.Text }).ToListAsync(cancellationToken)).ToLookup(r => r.Number);
         var patches = (await context.AdvisoryPatches.AsNoTracking().Where(p => numbers.Contains(p.Number))
             .Select(p => new { p.Number, p.FileName, p.Branch, p.Revision, p.Sha256, Size = (long)p.Content.Length }).ToListAsync(cancellationToken)).ToLookup(p => p.Number);
         var holds = (await context.AdvisoryHolds.AsNoTracking().Where(h => numbers.Contains(h.Number)).ToListAsync(cancellationToken)).ToLookup(h => h.Number);
@@ -280,7 +298,7 @@ public sealed partial class AdvisoryStore
             row.EarlyReason,
             row.Revision,
             Content(row.Document),
-            revisions[row.Number].OrderBy(r => r.Revision).Select(r => new AdvisoryRevision(r.Revision, DateTimeOffset.FromUnixTimeSeconds(r.CreatedAt), r.Updates)).ToList(),
+            revisions[row.Number].OrderBy(r => r.Revision).Select(r => new AdvisoryRevision(r.Revision, DateTimeOffset.FromUnixTimeSeconds(r.CreatedAt), r.Updates, r.Text)).ToList(),
             patches[row.Number].OrderBy(p => p.FileName, StringComparer.Ordinal).Select(p => new AdvisoryPatch(p.FileName, p.Branch, p.Revision, p.Sha256, p.Size)).ToList(),
             holds[row.Number].Where(h => h.Kind == HoldRelease).Select(h => h.Target).Order(StringComparer.Ordinal).ToList(),
             holds[row.Number].Where(h => h.Kind == HoldPost).Select(h => h.Target).Order(StringComparer.Ordinal).ToList(),

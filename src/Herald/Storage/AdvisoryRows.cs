@@ -60,6 +60,9 @@ public sealed class AdvisoryRevisionRow
 
     /// <summary>The content as JSON (<see cref="Advisories.AdvisoryContent"/>).</summary>
     public required string Document { get; set; }
+
+    /// <summary>The advisory's text of this version as published and mailed, clear-signed with the release key when there is one; null until made.</summary>
+    public string? Text { get; set; }
 }
 
 /// <summary>A patch file of an advisory for one branch, as uploaded (the newest upload of a name wins).</summary>

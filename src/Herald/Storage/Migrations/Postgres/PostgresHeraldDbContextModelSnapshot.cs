@@ -88,6 +88,9 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
                     b.Property<string>("Updates")
                         .IsRequired()
                         .HasMaxLength(10000)

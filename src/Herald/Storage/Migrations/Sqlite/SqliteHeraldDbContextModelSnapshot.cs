@@ -83,6 +83,9 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Updates")
                         .IsRequired()
                         .HasMaxLength(10000)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
-    [Migration("20261130232218_Advisories")]
+    [Migration("20261130232407_Advisories")]
     partial class Advisories
     {
         /// <inheritdoc />
@@ -84,6 +84,9 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.Property<string>("Document")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Updates")

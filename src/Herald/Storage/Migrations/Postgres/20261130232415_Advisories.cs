@@ -98,7 +98,8 @@ namespace Herald.Storage.Migrations.Postgres
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     Updates = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    Document = table.Column<string>(type: "text", nullable: false)
+                    Document = table.Column<string>(type: "text", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

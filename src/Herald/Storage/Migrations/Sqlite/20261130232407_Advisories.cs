@@ -97,7 +97,8 @@ namespace Herald.Storage.Migrations.Sqlite
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Updates = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Document = table.Column<string>(type: "TEXT", nullable: false)
+                    Document = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
