@@ -79,7 +79,7 @@ public static class AdvisoryText
             text.Append(patch.FileName.PadRight(width)).Append(patch.Branch).Append('\n');
         }
 
-        text.Append("\n$ sha256sum ").Append(advisory.Id.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant()).Append("*\n");
+        text.Append("\n$ sha256sum ").AppendJoin(' ', patches.Select(p => p.FileName)).Append('\n');
         foreach (var patch in patches)
         {
             text.Append(patch.Sha256).Append("  ").Append(patch.FileName).Append('\n');
