@@ -273,6 +273,46 @@ public sealed class AdvisoryCliTests : IClassFixture<PublishingFixture>, IDispos
         Assert.Equal(["1.0.0"], record.GetProperty("affected")[0].GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
     }
 
+    [Fact]
+    public async Task Create_OtherPrefix_NumberAfterThoseTheCommitsName()
+    {
+        var config = _files.WriteFile("other/herald.toml", """
+            [project]
+            name = "Other"
+            slug = "other"
+
+            [security]
+            prefix = "OSA"
+
+            """);
+        _repo.Commit("net: fix a crash\n\nThis is osa-41 (not XSA-90).");
+
+        var created = await ClockedCli.RunAsync(
+            ["advisory", "create", "--title", "t", "--json", "--repo", _repo.Path, "--config", config, "--data", _files.Combine("other-data")],
+            _files.CreateSubdirectory("cwd"),
+            _files.CreateSubdirectory("xdg"),
+            Now);
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Equal("OSA-42", created.Json().GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task CreateAndList_OnPostgreSql_TheSameAsOnSqlite()
+    {
+        await using var postgres = await Herald.Tests.Storage.PostgresTestDatabase.CreateAsync();
+
+        var created = await RunAsync("advisory", "create", "--title", "on PostgreSQL", "--embargo-until", "2030-01-01T12:00Z", "--json", "--database", postgres.ConnectionString);
+        var listed = await RunAsync("advisory", "list", "--json", "--database", postgres.ConnectionString);
+        var onSqlite = await RunAsync("advisory", "list", "--json");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Equal("XSA-8", created.Json().GetProperty("id").GetString());
+        Assert.Equal(["XSA-8"], listed.Json().EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal("embargoed", listed.Json()[0].GetProperty("state").GetString());
+        Assert.Equal(0, onSqlite.Json().GetArrayLength());
+    }
+
     private string[] Signing() => ["--key", Path.Combine(_keys.KeyFolder, "secret.asc"), "--passphrase-file", _passphrase];
 
     private Task<ClockedRun> RunAsync(params string[] args) =>
