@@ -239,7 +239,7 @@ internal static class AdvisoryCommand
                 await using var context = database.CreateContext();
                 var snapshot = await IndexSnapshot.LoadAsync(context, 0, cancellationToken);
                 var report = snapshot.Advisories.Report(advisory.Id);
-                var repository = project.Config.Links.Homepage ?? project.Config.PortalUrl;
+                var repository = OsvExport.RepositoryAddress(project.Config.Links, project.Config.PortalUrl);
                 console.Out.Write(OsvExport.Serialize(advisory, report, repository, OsvExport.AffectedVersions(snapshot, advisory, report), project.Config.PortalUrl));
                 return 0;
             }

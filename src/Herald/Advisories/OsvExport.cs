@@ -169,6 +169,30 @@ public static class OsvExport
             .ToList();
     }
 
+    /// <summary>
+    /// The repository address OSV's GIT ranges name: the repository of <c>[project] repository_url</c> (the part
+    /// before its commit page: <c>https://github.com/o/r/commit/{sha}</c> gives <c>https://github.com/o/r</c>, gitweb's
+    /// <c>…?p=xen.git;a=commit;h={sha}</c> gives <c>…?p=xen.git</c>), else the home page, else the portal; null without any.
+    /// </summary>
+    public static Uri? RepositoryAddress(Herald.Configuration.ProjectLinks links, Uri? portalUrl)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        if (links.Repository?.Text is { } template)
+        {
+            string[] markers = ["/-/commit/", "/commit/", "/commits/", ";a=commit", ";a=shortlog", "&a=commit", "/log/", "/tree/"];
+            foreach (var marker in markers)
+            {
+                var at = template.IndexOf(marker, StringComparison.Ordinal);
+                if (at > 0 && Uri.TryCreate(template[..at], UriKind.Absolute, out var repository))
+                {
+                    return repository;
+                }
+            }
+        }
+
+        return links.Homepage ?? portalUrl;
+    }
+
     private static JsonArray Ranges(ManagedAdvisory advisory, AdvisoryReport? report, Uri? repositoryUrl)
     {
         var ranges = new JsonArray();
