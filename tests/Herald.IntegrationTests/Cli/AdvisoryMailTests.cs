@@ -90,6 +90,21 @@ public sealed class AdvisoryMailTests : IClassFixture<PublishingFixture>, IAsync
         Assert.All(_sink.Received(), r => Assert.EndsWith("v2 - a draft (embargoed)", r.Message.Subject, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Create_AMemberRefused_StoredOthersMailedExitOneNamingTheAddress()
+    {
+        await RunAsync("predisclosure", "add", "--org", "Refusing", "--email", "reject@refusing.example.net");
+
+        var created = await RunAsync("advisory", "create", "--title", "t", "--embargo-until", "2030-01-01T12:00Z");
+        var listed = await RunAsync("advisory", "list", "--json");
+
+        Assert.Equal(1, created.ExitCode);
+        Assert.Contains("herald: XSA-1 v1 is stored, but mail to reject@refusing.example.net failed:", created.Error, StringComparison.Ordinal);
+        Assert.Contains("'herald advisory mail XSA-1' sends it to those only.", created.Error, StringComparison.Ordinal);
+        Assert.Equal("XSA-1", Assert.Single(listed.Json().EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(2, _sink.Received().Count);
+    }
+
     private string[] Signing() => ["--key", Path.Combine(_keys.KeyFolder, "secret.asc"), "--passphrase-file", _files.WriteFile("pass.txt", PublishingFixture.Passphrase + "\n")];
 
     private Task<ClockedRun> RunAsync(params string[] args) =>
