@@ -112,8 +112,10 @@ public static class OsvExport
 
     /// <summary>The list of <paramref name="advisories"/> (already filtered for the viewer), newest first, as JSON.</summary>
     /// <remarks>
-    /// <c>{"xsas":[{"xsa":500,"id":"XSA-500","title":…,"cves":[…],"state":"public","version":2,"public_time":"2030-01-01T12:00:00Z"}]}</c>;
-    /// <c>public_time</c> is null until it is public, <c>embargo_until</c> is there while it is embargoed.
+    /// Xen's shape, which tools importing <c>xsa.json</c> read: <c>[{"xsas":[{"xsa":500,"id":"XSA-500","title":…,
+    /// "cve":[…],"cves":[…],"state":"public","version":2,"public_time":"2030-01-01T12:00:00Z"}]}]</c>; <c>cve</c> is
+    /// Xen's key, <c>cves</c> the same list named as in Herald's other JSON; <c>public_time</c> is null until it is
+    /// public, <c>embargo_until</c> is there while it is embargoed.
     /// </remarks>
     public static string SerializeList(IEnumerable<ManagedAdvisory> advisories)
     {
@@ -126,6 +128,7 @@ public static class OsvExport
                 ["xsa"] = advisory.Number,
                 ["id"] = advisory.Id,
                 ["title"] = advisory.Content.Title,
+                ["cve"] = Array(advisory.Content.Cves),
                 ["cves"] = Array(advisory.Content.Cves),
                 ["state"] = advisory.State.ToString().ToLowerInvariant(),
                 ["version"] = advisory.Revision,
@@ -139,7 +142,7 @@ public static class OsvExport
             list.Add(entry);
         }
 
-        return new JsonObject { ["xsas"] = list }.ToJsonString(Indented) + "\n";
+        return new JsonArray(new JsonObject { ["xsas"] = list }).ToJsonString(Indented) + "\n";
     }
 
     /// <summary>

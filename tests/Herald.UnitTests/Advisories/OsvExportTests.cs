@@ -94,7 +94,7 @@ public sealed class OsvExportTests
         var json = OsvExport.SerializeList([older, Samples.Advisory()]);
 
         using var document = JsonDocument.Parse(json);
-        var entries = document.RootElement.GetProperty("xsas").EnumerateArray().ToList();
+        var entries = Assert.Single(document.RootElement.EnumerateArray()).GetProperty("xsas").EnumerateArray().ToList();
         Assert.Equal(["XSA-500", "XSA-499"], entries.Select(e => e.GetProperty("id").GetString()));
         Assert.Equal(500, entries[0].GetProperty("xsa").GetInt32());
         Assert.Equal("embargoed", entries[0].GetProperty("state").GetString());
@@ -103,6 +103,7 @@ public sealed class OsvExportTests
         Assert.Equal("public", entries[1].GetProperty("state").GetString());
         Assert.Equal("2030-01-01T12:00:00Z", entries[1].GetProperty("public_time").GetString());
         Assert.False(entries[1].TryGetProperty("embargo_until", out _));
+        Assert.Equal(["CVE-2026-12345", "CVE-2026-12346"], entries[1].GetProperty("cve").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(["CVE-2026-12345", "CVE-2026-12346"], entries[1].GetProperty("cves").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("x86: guest can exhaust host memory", entries[1].GetProperty("title").GetString());
     }
