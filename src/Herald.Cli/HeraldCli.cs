@@ -32,6 +32,8 @@ internal static class HeraldCli
         root.Subcommands.Add(PostCommand.Create(console));
         root.Subcommands.Add(UserCommand.Create(console));
         root.Subcommands.Add(AnnounceCommand.Create(console));
+        root.Subcommands.Add(AdvisoryCommand.Create(console));
+        root.Subcommands.Add(PredisclosureCommand.Create(console));
         return root;
     }
 

@@ -166,6 +166,55 @@ public sealed class ReleaseKey
         return Encoding.ASCII.GetString(output.ToArray());
     }
 
+    /// <summary>
+    /// <paramref name="text"/> clear-signed (RFC 4880 §7, SHA-256): readable as it is, checked with <c>gpg --verify</c>.
+    /// Line ends become LF and trailing spaces and tabs are removed from every line (the signature ignores them, so
+    /// the text shown is exactly the text signed); lines starting with '-' are dash-escaped; the text ends before
+    /// the signature's armour.
+    /// </summary>
+    public string ClearSign(string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd('\n').Split('\n')
+            .Select(line => line.TrimEnd(' ', '\t'))
+            .ToList();
+        var generator = new PgpSignatureGenerator(_secret.PublicKey.Algorithm, HashAlgorithmTag.Sha256);
+        generator.InitSign(PgpSignature.CanonicalTextDocument, _private);
+        var hashed = new PgpSignatureSubpacketGenerator();
+        hashed.SetSignatureCreationTime(false, now.UtcDateTime);
+        hashed.SetIssuerFingerprint(false, _secret.PublicKey);
+        generator.SetHashedSubpackets(hashed.Generate());
+        var unhashed = new PgpSignatureSubpacketGenerator();
+        unhashed.SetIssuerKeyID(false, _secret.KeyId);
+        generator.SetUnhashedSubpackets(unhashed.Generate());
+        using var output = new MemoryStream();
+        using (var armoured = new ArmoredOutputStream(output))
+        {
+            armoured.BeginClearText(HashAlgorithmTag.Sha256);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                // Canonical text: lines joined by CR LF, without the line end before the signature.
+                var bytes = Encoding.UTF8.GetBytes(lines[i]);
+                if (i > 0)
+                {
+                    generator.Update((byte)'\r');
+                    generator.Update((byte)'\n');
+                }
+
+                generator.Update(bytes, 0, bytes.Length);
+
+                // The armour dash-escapes a line that starts with '-' as it writes it.
+                armoured.Write(bytes, 0, bytes.Length);
+                armoured.WriteByte((byte)'\n');
+            }
+
+            armoured.EndClearText();
+            generator.Generate().Encode(armoured);
+        }
+
+        return Encoding.UTF8.GetString(output.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
     private static string Armour(byte[] encoded)
     {
         using var output = new MemoryStream();
