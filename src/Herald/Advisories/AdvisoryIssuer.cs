@@ -40,20 +40,22 @@ public sealed class AdvisoryIssuer
     /// <summary>Whether mail can be sent (<c>[mail]</c> is configured).</summary>
     public bool Mails => _mail is not null;
 
-    /// <summary>Renders, signs and stores the text of <paramref name="advisory"/>'s current version; returns the advisory with it.</summary>
+    /// <summary>
+    /// Renders, signs and stores the text of <paramref name="advisory"/>'s current version, and the text it will have
+    /// once public (without the embargo line), so that the portal publishes a signed text at the embargo's end without
+    /// the key; returns the advisory with them.
+    /// </summary>
     public async Task<ManagedAdvisory> WriteTextAsync(ManagedAdvisory advisory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(advisory);
-        var text = AdvisoryText.Render(advisory, _projectName);
-        if (_key is not null)
-        {
-            text = _key.ClearSign(text, _clock.GetUtcNow());
-        }
-
+        var text = Sign(AdvisoryText.Render(advisory, _projectName));
+        var publicText = advisory.State == AdvisoryState.Public ? text : Sign(AdvisoryText.Render(advisory with { State = AdvisoryState.Public }, _projectName));
         var store = new AdvisoryStore(_database, _clock);
-        await store.SetTextAsync(advisory.Number, advisory.Revision, text, cancellationToken);
+        await store.SetTextAsync(advisory.Number, advisory.Revision, text, publicText, cancellationToken);
         return await store.FindAsync(advisory.Id, cancellationToken) ?? throw new InvalidOperationException($"{advisory.Id} vanished while its text was stored.");
     }
+
+    private string Sign(string text) => _key is null ? text : _key.ClearSign(text, _clock.GetUtcNow());
 
     /// <summary>
     /// Mails <paramref name="advisory"/>'s current version to every pre-disclosure member when it is due

@@ -5,4 +5,5 @@ namespace Herald.Advisories;
 /// <param name="CreatedAt">When it was made (UTC).</param>
 /// <param name="Updates">What changed in it ("updates in this version"); empty for the first.</param>
 /// <param name="Text">Its text as published and mailed (clear-signed when the project has a release key), or null until made.</param>
-public sealed record AdvisoryRevision(int Revision, DateTimeOffset CreatedAt, string Updates, string? Text);
+/// <param name="PublicText">Its text as it reads once public (no embargo line), signed in advance; null until made.</param>
+public sealed record AdvisoryRevision(int Revision, DateTimeOffset CreatedAt, string Updates, string? Text, string? PublicText = null);

@@ -86,7 +86,16 @@ public sealed partial class AdvisoryStore
         context.AdvisoryRevisions.Add(new AdvisoryRevisionRow { Number = number, Revision = 1, CreatedAt = row.CreatedAt, Updates = string.Empty, Document = document });
         AddPatches(context, number, 1, patches);
         AddHolds(context, number, holds, []);
-        await context.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another 'advisory create' took the number between the read and this write (the key is unique).
+            throw new HeraldException($"{row.Id} was taken by another advisory made at the same moment; run the command again for the next free number.");
+        }
+
         await ContentGeneration.BumpAsync(context, GenerationKey, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await LoadAsync(context, [row], cancellationToken))[0];
@@ -238,13 +247,15 @@ public sealed partial class AdvisoryStore
     /// <summary>
     /// Stores the text of version <paramref name="revision"/> of advisory <paramref name="number"/> as published and mailed
     /// (clear-signed by the caller, which holds the release key): the portal serves and mails it as stored.
+    /// <paramref name="publicText"/> is how it reads once public (without the embargo line), also signed: the
+    /// portal serves it from the embargo's end without holding the key.
     /// </summary>
-    public async Task SetTextAsync(int number, int revision, string text, CancellationToken cancellationToken = default)
+    public async Task SetTextAsync(int number, int revision, string text, string? publicText = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         await using var context = _database.CreateContext();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        if (await context.AdvisoryRevisions.Where(r => r.Number == number && r.Revision == revision).ExecuteUpdateAsync(s => s.SetProperty(r => r.Text, text), cancellationToken) != 1)
+        if (await context.AdvisoryRevisions.Where(r => r.Number == number && r.Revision == revision).ExecuteUpdateAsync(s => s.SetProperty(r => r.Text, text).SetProperty(r => r.PublicText, publicText ?? text), cancellationToken) != 1)
         {
             throw new InvalidOperationException($"advisory number {number} has no version {revision}.");
         }
@@ -283,7 +294,7 @@ public sealed partial class AdvisoryStore
     {
         var numbers = rows.Select(r => r.Number).ToList();
         var revisions = (await context.AdvisoryRevisions.AsNoTracking().Where(r => numbers.Contains(r.Number))
-            .Select(r => new { r.Number, r.Revision, r.CreatedAt, r.Updates, r.Text }).ToListAsync(cancellationToken)).ToLookup(r => r.Number);
+            .Select(r => new { r.Number, r.Revision, r.CreatedAt, r.Updates, r.Text, r.PublicText }).ToListAsync(cancellationToken)).ToLookup(r => r.Number);
         var patches = (await context.AdvisoryPatches.AsNoTracking().Where(p => numbers.Contains(p.Number))
             .Select(p => new { p.Number, p.FileName, p.Branch, p.Revision, p.Sha256, Size = (long)p.Content.Length }).ToListAsync(cancellationToken)).ToLookup(p => p.Number);
         var holds = (await context.AdvisoryHolds.AsNoTracking().Where(h => numbers.Contains(h.Number)).ToListAsync(cancellationToken)).ToLookup(h => h.Number);
@@ -298,7 +309,7 @@ public sealed partial class AdvisoryStore
             row.EarlyReason,
             row.Revision,
             Content(row.Document),
-            revisions[row.Number].OrderBy(r => r.Revision).Select(r => new AdvisoryRevision(r.Revision, DateTimeOffset.FromUnixTimeSeconds(r.CreatedAt), r.Updates, r.Text)).ToList(),
+            revisions[row.Number].OrderBy(r => r.Revision).Select(r => new AdvisoryRevision(r.Revision, DateTimeOffset.FromUnixTimeSeconds(r.CreatedAt), r.Updates, r.Text, r.PublicText)).ToList(),
             patches[row.Number].OrderBy(p => p.FileName, StringComparer.Ordinal).Select(p => new AdvisoryPatch(p.FileName, p.Branch, p.Revision, p.Sha256, p.Size)).ToList(),
             holds[row.Number].Where(h => h.Kind == HoldRelease).Select(h => h.Target).Order(StringComparer.Ordinal).ToList(),
             holds[row.Number].Where(h => h.Kind == HoldPost).Select(h => h.Target).Order(StringComparer.Ordinal).ToList(),

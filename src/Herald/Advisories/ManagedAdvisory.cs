@@ -46,8 +46,13 @@ public sealed record ManagedAdvisory(
     /// <summary>The current version's text.</summary>
     public AdvisorySections Sections() => Content.Sections;
 
-    /// <summary>The current version's stored text (clear-signed when made with a release key), or null when none was made.</summary>
-    public string? Text => Revisions.LastOrDefault(r => r.Revision == Revision)?.Text;
+    /// <summary>
+    /// The current version's stored text (clear-signed when made with a release key): once stored as public, the text
+    /// without the embargo line signed in advance; before, the pre-disclosure text. Null when none was made.
+    /// </summary>
+    public string? Text => Revisions.LastOrDefault(r => r.Revision == Revision) is { } current
+        ? State == AdvisoryState.Public ? current.PublicText ?? current.Text : current.Text
+        : null;
 
     /// <summary>Whether its embargo is due at <paramref name="now"/> and its publication not done.</summary>
     public bool IsDueAt(DateTimeOffset now) => !Completed && IsPublicAt(now);

@@ -63,6 +63,9 @@ public sealed class AdvisoryRevisionRow
 
     /// <summary>The advisory's text of this version as published and mailed, clear-signed with the release key when there is one; null until made.</summary>
     public string? Text { get; set; }
+
+    /// <summary>The same version's text as it reads once public (no embargo line), signed in advance so that the portal publishes it at the embargo's end without the key; null until made.</summary>
+    public string? PublicText { get; set; }
 }
 
 /// <summary>A patch file of an advisory for one branch, as uploaded (the newest upload of a name wins).</summary>

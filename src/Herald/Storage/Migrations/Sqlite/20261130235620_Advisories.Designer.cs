@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
-    [Migration("20261130232407_Advisories")]
+    [Migration("20261130235620_Advisories")]
     partial class Advisories
     {
         /// <inheritdoc />
@@ -84,6 +84,9 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.Property<string>("Document")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicText")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")

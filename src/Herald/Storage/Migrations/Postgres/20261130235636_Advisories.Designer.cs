@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Herald.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHeraldDbContext))]
-    [Migration("20261130232415_Advisories")]
+    [Migration("20261130235636_Advisories")]
     partial class Advisories
     {
         /// <inheritdoc />
@@ -89,6 +89,9 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.Property<string>("Document")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicText")
                         .HasColumnType("text");
 
                     b.Property<string>("Text")
