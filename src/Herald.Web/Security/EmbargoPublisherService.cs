@@ -76,7 +76,8 @@ internal sealed partial class EmbargoPublisherService(PortalState state, TimePro
                     return RetryDelay;
                 }
 
-                return TimeSpan.Zero;
+                // Nothing done: another instance holds the lock and publishes; look again shortly, not at once.
+                return results.Count == 0 ? PollInterval : TimeSpan.Zero;
             }
 
             var wait = _desk.NextEmbargoEnd(now) is { } next ? next - now : PollInterval;
