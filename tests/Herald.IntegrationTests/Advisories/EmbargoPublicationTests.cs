@@ -159,6 +159,45 @@ public sealed class EmbargoPublicationTests(ITestOutputHelper output) : IAsyncLi
         Assert.Empty(portal.Errors);
     }
 
+    [Fact]
+    public async Task RunDue_ListFailsHalfWay_NextRunFinishesItEachListOnce()
+    {
+        var database = IndexDatabase.For(_files.CreateSubdirectory("engine"), null);
+        var slug = await PrepareAsync(database);
+        var mail = new Herald.Mail.MailSettings { Server = _sink.Server, From = "security@example.org", Lists = ["devel@lists.example.org", "flaky@lists.example.org"], Retries = 0 };
+        var publisher = new AdvisoryPublisher(database, new FakeTimeProvider(Until), new PublicationChannels("Embargo Fixture", mail));
+
+        var first = Assert.Single(await publisher.RunDueAsync(Until));
+        var second = Assert.Single(await publisher.RunDueAsync(Until.AddSeconds(1)));
+        var third = await publisher.RunDueAsync(Until.AddSeconds(2));
+
+        Assert.True(first.Claimed);
+        Assert.False(first.Completed);
+        Assert.Contains("flaky@lists.example.org", first.Error, StringComparison.Ordinal);
+        Assert.Equal([slug], first.PostsPublished);
+        Assert.Equal(["devel@lists.example.org"], first.Mailed);
+        Assert.False(second.Claimed);
+        Assert.True(second.Completed);
+        Assert.Empty(second.PostsPublished);
+        Assert.Equal(["flaky@lists.example.org"], second.Mailed);
+        Assert.Empty(third);
+        Assert.Equal(["devel@lists.example.org", "flaky@lists.example.org"], _sink.Received().SelectMany(r => r.Recipients).Order(StringComparer.Ordinal));
+        Assert.Equal(Until, (await Find(database)).PublishedAt);
+    }
+
+    [Fact]
+    public async Task RunDue_BeforeTheInstant_DoesNothing()
+    {
+        var database = IndexDatabase.For(_files.CreateSubdirectory("engine"), null);
+        var slug = await PrepareAsync(database);
+        var publisher = new AdvisoryPublisher(database, new FakeTimeProvider(Until), new PublicationChannels("Embargo Fixture"));
+
+        Assert.Empty(await publisher.RunDueAsync(Until.AddSeconds(-1)));
+
+        Assert.Equal(AdvisoryState.Embargoed, (await Find(database)).State);
+        Assert.False((await new NewsStore(database, TimeProvider.System).FindAsync(slug))!.Published);
+    }
+
     private PortalOptions Options(string data, string? database)
     {
         var config = _files.WriteFile("config/herald.toml", string.Create(CultureInfo.InvariantCulture, $$"""

@@ -165,6 +165,18 @@ public sealed class HeldReleaseTests : IAsyncLifetime
         Assert.Contains("already published with these bytes", again.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PublishAll_HeldRelease_SkippedAndNamedOthersPublished()
+    {
+        var run = await RunAsync(T0, "publish", "--all");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("herald: skipped 1.0.1 is held: XSA-500 is under embargo until 2030-01-02 12:00 UTC", run.Error, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Artifacts("1.0.0")));
+        Assert.True(Directory.Exists(Artifacts("1.1.0")));
+        Assert.False(Directory.Exists(Artifacts("1.0.1")));
+    }
+
     private Task<ClockedRun> RunAsync(DateTimeOffset now, params string[] args) =>
         ClockedCli.RunAsync([.. args, "--repo", _repo.Path, "--config", _config, "--data", _data], _files.CreateSubdirectory("cwd"), _files.CreateSubdirectory("xdg"), now);
 }

@@ -99,6 +99,16 @@ public sealed class HoldsOnReleasesTests : IDisposable
     }
 
     [Fact]
+    public void For_DraftNamedByACommit_HoldsUntilItIsPublished()
+    {
+        var holds = Holds(Embargoed("XSA-500", 500) with { State = AdvisoryState.Draft, EmbargoUntil = null });
+
+        var held = Assert.Single(holds.For("1.0.1", s_until.AddYears(1)));
+        Assert.Null(held.EmbargoUntil);
+        Assert.Contains("until it is published", held.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void For_PublicAdvisory_HoldsNothing()
     {
         var holds = Holds(Embargoed("XSA-500", 500) with { State = AdvisoryState.Public, PublishedAt = s_before.AddDays(-1) });
