@@ -34,6 +34,7 @@ public static class PortalApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<IndexRefresher>();
         builder.Services.AddHostedService<MirrorMonitor>();
+        builder.Services.AddHostedService<Security.EmbargoPublisherService>();
         builder.Services.AddHttpClient(MirrorMonitor.HttpClientName, http =>
         {
             http.Timeout = TimeSpan.FromMinutes(10);

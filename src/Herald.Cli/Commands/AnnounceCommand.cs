@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Herald.Advisories;
 using Herald.Announcements;
 using Herald.Mail;
 using Herald.News;
@@ -31,6 +32,7 @@ internal static class AnnounceCommand
         };
         var publish = new Option<bool>("--publish") { Description = "Store it as a news post in category Releases and print its address; again for the same versions updates that post." };
         var mail = new Option<bool>("--mail") { Description = "Publish as --publish does, then send the post to the [mail] lists, each at most once." };
+        var afterEmbargo = new Option<bool>("--after-embargo") { Description = "With --publish, for releases an embargo holds: store the post unpublished now; the portal publishes it when the embargo ends." };
         var database = IndexCommand.DatabaseOption();
         var command = new Command("announce", """
             Drafts the announcement of releases from Liquid templates, with every figure from the engine.
@@ -49,10 +51,15 @@ internal static class AnnounceCommand
             herald.toml (docs/announcements.md lists what they see). Output: the title as a heading,
             then the body; --json prints title, slug, categories, versions, markdown, html and url.
 
+            --publish refuses releases an advisory under embargo holds (see 'herald publish'), naming
+            the advisory and the embargo's end in UTC; --publish --after-embargo stores the post
+            unpublished, and the portal publishes it when every advisory holding them is public.
+
             Example:
               herald announce 4.6.6 4.7.3 --repo ~/src/xen
               herald announce 4.9.0 --release-manager "Julien Grall" --format html
               herald announce 4.8.1 --json
+              herald announce 4.19.1 --publish --after-embargo
             """);
         common.AddTo(command);
         command.Arguments.Add(versions);
@@ -60,7 +67,19 @@ internal static class AnnounceCommand
         command.Options.Add(releaseManager);
         command.Options.Add(publish);
         command.Options.Add(mail);
+        command.Options.Add(afterEmbargo);
         command.Options.Add(database);
+        command.Validators.Add(parsed =>
+        {
+            if (parsed.GetValue(afterEmbargo) && !parsed.GetValue(publish))
+            {
+                parsed.AddError("--after-embargo goes with --publish.");
+            }
+            else if (parsed.GetValue(afterEmbargo) && parsed.GetValue(mail))
+            {
+                parsed.AddError("--mail cannot wait for an embargo; publish with --after-embargo, and mail the post once it is public.");
+            }
+        });
         command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
@@ -74,7 +93,20 @@ internal static class AnnounceCommand
             if (result.GetValue(publish) || result.GetValue(mail))
             {
                 var author = result.GetValue(releaseManager) ?? project.Config.Announce.ReleaseManager ?? project.Config.ProjectName;
-                announcement = await PublishAsync(project, result.GetValue(database), announcement, author, result.GetValue(mail), console, cancellationToken);
+                var holds = await PublishCommand.LoadHoldsAsync(project, result.GetValue(database), console, cancellationToken);
+                var now = console.Clock.GetUtcNow();
+                var heldBy = announcement.Versions.SelectMany(v => holds.For(v, now)).ToList();
+                if (heldBy.Count > 0 && !result.GetValue(afterEmbargo))
+                {
+                    throw PublishCommand.Held(string.Join(" and ", announcement.Versions), heldBy);
+                }
+
+                if (heldBy.Count == 0 && result.GetValue(afterEmbargo))
+                {
+                    throw new HeraldException($"no advisory under embargo holds {string.Join(" or ", announcement.Versions)}; publish without --after-embargo.");
+                }
+
+                announcement = await PublishAsync(project, result.GetValue(database), announcement, author, result.GetValue(mail), heldBy, console, cancellationToken);
             }
 
             if (result.GetValue(common.Json))
@@ -102,7 +134,7 @@ internal static class AnnounceCommand
     }
 
     /// <summary>Stores the announcement (a new post, or the one of the same versions updated) and mails it when asked.</summary>
-    private static async Task<Announcement> PublishAsync(HeraldProject project, string? connection, Announcement announcement, string author, bool mail, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<Announcement> PublishAsync(HeraldProject project, string? connection, Announcement announcement, string author, bool mail, List<ReleaseHold> heldBy, CliConsole console, CancellationToken cancellationToken)
     {
         var mailSettings = project.Config.Mail;
         if (mail)
@@ -118,9 +150,21 @@ internal static class AnnounceCommand
 
         var db = IndexDatabase.For(project.DataDirectory, connection ?? project.Config.Database);
         await db.EnsureMigratedAsync(new Progress<string>(waiting => console.Error.WriteLine("herald: " + waiting)), cancellationToken);
-        var draft = new PostDraft(announcement.Title, announcement.Markdown, author, announcement.Categories, Published: true) { Versions = announcement.Versions };
+        var held = heldBy.Count > 0;
+        var draft = new PostDraft(announcement.Title, announcement.Markdown, author, announcement.Categories, Published: !held) { Versions = announcement.Versions };
         var (post, created) = await new NewsStore(db, console.Clock).SaveAnnouncementAsync(draft, cancellationToken);
         var url = PostMail.Url(post.Slug, project.Config.PortalUrl);
+        if (held)
+        {
+            foreach (var advisory in heldBy.Select(h => h.Advisory).Distinct(StringComparer.Ordinal))
+            {
+                await ReleaseHolds.HoldPostAsync(db, advisory, post.Slug, console.Clock.GetUtcNow(), cancellationToken);
+            }
+
+            console.Notes.Add($"herald: stored {url} unpublished; it is published when the embargo ends: {string.Join("; ", heldBy.Select(h => h.Describe()))}");
+            return announcement;
+        }
+
         console.Notes.Add($"herald: {(created ? "published" : "updated")} {url}");
         if (mail)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Herald.Advisories;
 using Herald.Cli.Rendering;
 using Herald.Publishing;
 using Herald.Releases;
@@ -22,6 +23,8 @@ internal static class PublishCommand
         var add = new Option<string[]>("--add") { Description = "Extra files to publish with the release (checksummed and signed the same way).", AllowMultipleArgumentsPerToken = true, HelpName = "FILE" };
         var formats = new Option<string[]>("--format") { Description = "Archive formats: tar.gz, tar.xz, tar (default: tar.gz and tar.xz).", AllowMultipleArgumentsPerToken = true, HelpName = "FORMAT" };
         var force = new Option<bool>("--force") { Description = "Replace a release already published with different files." };
+        var afterEmbargo = new Option<bool>("--after-embargo") { Description = "For a release an embargo holds: build and sign it now into DATA/held/VERSION/ (never served); the portal publishes it when the embargo ends." };
+        var database = IndexCommand.DatabaseOption();
         var command = new Command("publish", """
             Publishes a release under release/<slug>/<version>/ in the artifact store ([downloads] store: a
             folder or an s3://bucket/prefix; DATA/artifacts by default): <slug>-<version>.tar.gz and
@@ -30,6 +33,12 @@ internal static class PublishCommand
             and a detached armoured OpenPGP signature (.sig, SHA-256) of every file. Atomic: the release
             appears whole or not at all. Publishing the same bytes again changes nothing; different bytes
             need --force.
+
+            A release that would reveal an advisory still under embargo is refused (exit 1, naming the
+            advisory and the embargo's end in UTC): the security team linked it to the advisory, or a
+            commit of its range names the advisory or one of its CVE ids. --after-embargo builds and
+            signs it now into DATA/held/VERSION/, which is never served, and the portal's embargo
+            publisher moves it into the artifact store when every advisory holding it is public.
 
             --dev BRANCH publishes a development build: a source snapshot of the branch head (tar.gz unless
             --format says otherwise) and any --add files, with SHA256SUMS, SHA512SUMS and signatures when a
@@ -45,6 +54,7 @@ internal static class PublishCommand
             Example:
               herald publish 4.19.1 --repo ~/src/xen --key keys/secret.asc --passphrase-file pass.txt
               herald publish 4.19.1 --add xen-win-pv-drivers-4.19.1.zip --json
+              herald publish 4.19.1 --after-embargo
               herald publish --all --from 4.10.0
               herald publish --dev master --add build/xen.efi
             """);
@@ -59,6 +69,8 @@ internal static class PublishCommand
         command.Options.Add(series);
         command.Options.Add(from);
         command.Options.Add(dev);
+        command.Options.Add(afterEmbargo);
+        command.Options.Add(database);
         command.Validators.Add(parsed =>
         {
             var bulk = parsed.GetValue(all);
@@ -70,6 +82,10 @@ internal static class PublishCommand
             else if (parsed.GetValue(dev) is not null && parsed.GetValue(force))
             {
                 parsed.AddError("--force goes with a single VERSION, not --dev.");
+            }
+            else if (parsed.GetValue(afterEmbargo) && parsed.GetValue(version) is null)
+            {
+                parsed.AddError("--after-embargo goes with a single VERSION.");
             }
             else if (!bulk && (parsed.GetValue(series) is not null || parsed.GetValue(from) is not null))
             {
@@ -95,11 +111,31 @@ internal static class PublishCommand
                 return await PublishDevAsync(console, project, new DevPublisher(project, devKey, console.Clock), branch, extra, devFormats, result.GetValue(common.Json), cancellationToken);
             }
 
+            // Before the key is read: a held release is refused whatever else is wrong.
+            var holds = await LoadHoldsAsync(project, result.GetValue(database), console, cancellationToken);
+            var now = console.Clock.GetUtcNow();
+            var wanted = result.GetValue(version);
+            var heldBy = wanted is not null ? holds.For(wanted, now) : [];
+            if (heldBy.Count > 0 && !result.GetValue(afterEmbargo))
+            {
+                throw Held(wanted!, heldBy);
+            }
+
+            if (heldBy.Count == 0 && result.GetValue(afterEmbargo))
+            {
+                throw new HeraldException($"no advisory under embargo holds {wanted}; publish it without --after-embargo.");
+            }
+
             var releaseKey = ReleaseKey.Load(keyPath, KeyCommand.ReadPassphrase(result, passphrase, console));
             var chosen = result.GetValue(formats) is { Length: > 0 } f ? f : Publisher.DefaultFormats;
             if (result.GetValue(all))
             {
-                return await PublishAllAsync(console, project, new Publisher(project, releaseKey, console.Clock), result.GetValue(series), result.GetValue(from), chosen.ToList(), result.GetValue(common.Json), cancellationToken);
+                return await PublishAllAsync(console, project, new Publisher(project, releaseKey, console.Clock), holds, result.GetValue(series), result.GetValue(from), chosen.ToList(), result.GetValue(common.Json), cancellationToken);
+            }
+
+            if (heldBy.Count > 0)
+            {
+                return await StageAsync(console, project, new Publisher(project, releaseKey, console.Clock), result.GetValue(database), wanted!, heldBy, extra, chosen.ToList(), result.GetValue(common.Json), cancellationToken);
             }
 
             PublishResult published;
@@ -135,7 +171,65 @@ internal static class PublishCommand
         return command;
     }
 
-    private static async Task<int> PublishAllAsync(CliConsole console, HeraldProject project, Publisher publisher, string? seriesText, string? fromText, IReadOnlyList<string> formats, bool json, CancellationToken cancellationToken)
+    /// <summary>
+    /// The holds of the project's managed advisories on its releases: none, without creating anything, when the data
+    /// folder has no index yet. The CLI runs with the data folder's authority, the security team's.
+    /// </summary>
+    internal static async Task<ReleaseHolds> LoadHoldsAsync(HeraldProject project, string? connection, CliConsole console, CancellationToken cancellationToken)
+    {
+        connection ??= project.Config.Database;
+        var database = connection is null && !File.Exists(Path.Combine(project.DataDirectory, "index.db")) ? null : IndexDatabase.For(project.DataDirectory, connection);
+        return await ReleaseHolds.LoadAsync(database, console.Clock, project.Repository, project.Catalog, cancellationToken);
+    }
+
+    /// <summary>The refusal of a held release, naming every advisory holding it and when its embargo ends.</summary>
+    internal static HeraldException Held(string version, IReadOnlyList<ReleaseHold> holds) =>
+        new($"{version} is held: {string.Join("; ", holds.Select(h => h.Describe()))}. Publish it after that, or stage it now with --after-embargo.");
+
+    private static async Task<int> StageAsync(CliConsole console, HeraldProject project, Publisher publisher, string? connection, string version, IReadOnlyList<ReleaseHold> holds, IReadOnlyList<string> extra, IReadOnlyList<string> formats, bool json, CancellationToken cancellationToken)
+    {
+        var held = new HeldReleaseStore(project.DataDirectory);
+        var advisories = holds.Select(h => h.Advisory).Distinct(StringComparer.Ordinal).ToList();
+        PublishResult staged;
+        using (new ProgressDisplay(console, "staging " + version))
+        {
+            staged = await held.StageAsync(publisher, project.Config.Slug, version, advisories, extra, formats, console.Clock.GetUtcNow(), cancellationToken);
+        }
+
+        // Linked too, so that the advisory lists what waits for it.
+        var database = IndexDatabase.For(project.DataDirectory, connection ?? project.Config.Database);
+        foreach (var advisory in advisories)
+        {
+            await ReleaseHolds.HoldReleaseAsync(database, advisory, staged.Version, console.Clock.GetUtcNow(), cancellationToken);
+        }
+
+        var folder = Path.Combine(held.Root, staged.Version);
+        if (json)
+        {
+            console.Out.WriteLine(HeraldJson.Serialize(new StagedOutput(staged.Version, true, folder, holds, staged.Artifacts)));
+            return 0;
+        }
+
+        var table = new TextTable { Title = $"Staged {staged.Version} in {folder}: published when {string.Join(", ", advisories)} {(advisories.Count == 1 ? "is" : "are")} public" }
+            .Column("File").Column("Size", right: true).Column("SHA-256").Column("Signature");
+        foreach (var a in staged.Artifacts)
+        {
+            table.Row(a.Path, Format.Number(a.Size), a.Sha256, a.Signature is null ? "-" : "yes");
+        }
+
+        table.Write(console);
+        foreach (var hold in holds)
+        {
+            console.Notes.Add("herald: " + hold.Describe());
+        }
+
+        return 0;
+    }
+
+    /// <summary>What <c>publish VERSION --after-embargo --json</c> prints.</summary>
+    private sealed record StagedOutput(string Version, bool Staged, string Folder, IReadOnlyList<ReleaseHold> HeldBy, IReadOnlyList<PublishedArtifact> Artifacts);
+
+    private static async Task<int> PublishAllAsync(CliConsole console, HeraldProject project, Publisher publisher, ReleaseHolds holds, string? seriesText, string? fromText, IReadOnlyList<string> formats, bool json, CancellationToken cancellationToken)
     {
         SeriesId? series = null;
         if (seriesText is not null)
@@ -150,7 +244,20 @@ internal static class PublishCommand
         }
 
         var bulk = new BulkPublisher(project, publisher);
-        var releases = bulk.Select(series, from);
+        var now = console.Clock.GetUtcNow();
+        var releases = new List<Release>();
+        foreach (var candidate in bulk.Select(series, from))
+        {
+            // A held release waits; it is published by a later run, after its embargo.
+            if (holds.For(candidate.Name, now) is { Count: > 0 } heldBy)
+            {
+                console.Notes.Add($"herald: skipped {Held(candidate.Name, heldBy).Message}");
+                continue;
+            }
+
+            releases.Add(candidate);
+        }
+
         BulkPublishResult outcome;
         using (var progress = new ProgressDisplay(console, "publishing"))
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Herald.Cli.Rendering;
 using Herald.History;
 using Herald.Policy;
+using Herald.Releases;
 using Spectre.Console;
 
 namespace Herald.Cli.Commands;
@@ -20,6 +21,7 @@ internal static class StatusCommand
             HelpName = "FORMAT",
         };
         format.AcceptOnlyFromAmong("table", "json", "endoflife");
+        var database = IndexCommand.DatabaseOption();
         var command = new Command("status", """
             Every series' support status on a date, newest first: development, supported (general
             support), security (security fixes only) or eol. Dates come from [[policy.series]] in
@@ -37,6 +39,11 @@ internal static class StatusCommand
             (18 months general, 36 security): its Source is "default" and a note on standard error says
             so. Set [policy] to state the project's own.
 
+            A series whose next publish waits for an embargo is shown as held ("held": true in --json,
+            with "heldBy": each advisory and its embargo's end in UTC): an advisory not yet public is
+            linked to one of its releases, or named by a commit of its latest release's range or on its
+            branch since. 'herald publish' refuses such a release until the embargo ends.
+
             Example:
               herald status --repo ~/src/xen
               herald status --as-of 2024-06-12 --json
@@ -45,11 +52,19 @@ internal static class StatusCommand
         common.AddTo(command);
         command.Options.Add(asOf);
         command.Options.Add(format);
-        command.SetAction(result =>
+        command.Options.Add(database);
+        command.SetAction(async (result, cancellationToken) =>
         {
             var project = common.Open(result, console);
             var date = AsOfOption.Read(result, asOf, console);
             var report = StatusReport.Build(project.Repository, project.Catalog, project.Config.Policy, date, project.Mainline);
+            var holds = await PublishCommand.LoadHoldsAsync(project, result.GetValue(database), console, cancellationToken);
+            var now = console.Clock.GetUtcNow();
+            var series = report.Series.Select(s =>
+            {
+                var heldBy = SeriesId.TryParse(s.Series, out var id) ? holds.ForSeries(id, s.Branch, now) : [];
+                return s with { Held = heldBy.Count > 0, HeldBy = heldBy };
+            }).ToList();
             foreach (var warning in report.Warnings)
             {
                 console.Error.WriteLine("herald: warning: " + warning);
@@ -63,7 +78,7 @@ internal static class StatusCommand
             var chosen = result.GetValue(common.Json) ? "json" : result.GetValue(format);
             if (chosen == "json")
             {
-                console.Out.WriteLine(HeraldJson.Serialize(report.Series));
+                console.Out.WriteLine(HeraldJson.Serialize(series));
                 return 0;
             }
 
@@ -73,22 +88,27 @@ internal static class StatusCommand
                 return 0;
             }
 
-            Write(console, report);
+            Write(console, report, series);
+            foreach (var s in series.Where(s => s.Held == true))
+            {
+                console.Notes.Add($"herald: {s.Series} is held: {string.Join("; ", s.HeldBy!.Select(h => h.Describe()))}");
+            }
+
             return 0;
         });
         return command;
     }
 
-    private static void Write(CliConsole console, StatusReport report)
+    private static void Write(CliConsole console, StatusReport report, List<SeriesStatus> series)
     {
         var table = new TextTable { Title = $"Series status on {Format.Date(report.AsOf)}" }
             .Column("Series").Column("Status").Column("Released").Column("Supported until").Column("Security until")
             .Column("Latest").Column("Latest date").Column("Unreleased", right: true).Column("Due").Column("Source");
-        foreach (var s in report.Series)
+        foreach (var s in series)
         {
             table.Row(
                 s.Series,
-                s.Status.ToString().ToLowerInvariant(),
+                s.Status.ToString().ToLowerInvariant() + (s.Held == true ? " (held)" : string.Empty),
                 Date(s.Released),
                 Date(s.SupportedUntil),
                 Date(s.SecurityUntil),

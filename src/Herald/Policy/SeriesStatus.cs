@@ -28,6 +28,17 @@ public sealed record SeriesStatus(
     DateSource Source)
 {
     /// <summary>
+    /// Whether the series' next publish waits for an embargo (<c>herald status</c>; an advisory not public holds a release of it,
+    /// see <see cref="Advisories.ReleaseHolds"/>), or null where it was not asked (the portal's API).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Held { get; init; }
+
+    /// <summary>The advisories holding it, for the security team (the CLI, with the data folder's authority), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Advisories.ReleaseHold>? HeldBy { get; init; }
+
+    /// <summary>
     /// The one place that puts a series' state together: its status on <paramref name="asOf"/> from the
     /// window, and when its next point release is expected (the cadence after the latest release, while
     /// supported or security-only) and whether it is due (that date has come and commits wait).
