@@ -15,7 +15,7 @@ public static class AdvisoriesApi
     {
         var api = routes.MapGroup("/api").CacheOutput();
         api.MapRead("/advisories", Advisories).WithName("advisories")
-            .WithSummary("Every advisory the viewer may see, or those affecting one release")
+            .WithSummary("Every known advisory, or those affecting one release")
             .WithDescription("Without 'version': every advisory id commit messages name (XSA-n) and every advisory the security team manages that the viewer may see, newest (highest number) first; an advisory commits name has its CVEs and, per series, the fix commits and the first release containing them; a managed one also has 'managed' (state, title, cves, affects, versions, embargoUntil (only to pre-disclosure members and the security team), publishedAt, revision, revisions with their 'updates', sections, patches with sha256 and url, text and osv addresses). Before its embargo ends an advisory exists only for pre-disclosure members ('Authorization: Bearer hpd_…') and the security team; for everyone else it is absent, also from the ids commits name. With 'version=4.17.3': the advisories whose fix the release's series holds after it (or unreleased on its branch), each with the first release of the series that fixes it; 404 for an unknown version. A wrong token: 401.");
         api.MapRead("/advisories/{id}", Advisory).WithName("advisory")
             .WithSummary("One advisory and where its fix landed")
