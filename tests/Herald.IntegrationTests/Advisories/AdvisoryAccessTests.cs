@@ -289,12 +289,15 @@ public sealed class AdvisoryAccessTests(AdvisoryAccessFixture portal) : IClassFi
         Assert.True(expected == response.StatusCode, $"{because}: {path} answered {response.StatusCode}, expected {expected}");
     }
 
-    /// <summary>Status, every header but Date (sorted), and body of <paramref name="path"/>, as one text.</summary>
-    internal static async Task<string> DescribeAsync(HttpClient client, string path)
+    /// <summary>
+    /// Status, every header but Date (and Age, with <paramref name="withoutAge"/>: when it came from the output cache)
+    /// sorted, and body of <paramref name="path"/>, as one text.
+    /// </summary>
+    internal static async Task<string> DescribeAsync(HttpClient client, string path, bool withoutAge = false)
     {
         using var response = await client.GetAsync(path);
         var headers = response.Headers.Concat(response.Content.Headers)
-            .Where(h => !string.Equals(h.Key, "Date", StringComparison.OrdinalIgnoreCase))
+            .Where(h => !string.Equals(h.Key, "Date", StringComparison.OrdinalIgnoreCase) && !(withoutAge && string.Equals(h.Key, "Age", StringComparison.OrdinalIgnoreCase)))
             .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")
             .Order(StringComparer.Ordinal);
         return $"{(int)response.StatusCode}\n{string.Join('\n', headers)}\n\n{await response.Content.ReadAsStringAsync()}";
