@@ -85,6 +85,36 @@ public sealed class AdvisoryChangesTests(AdvisoryChangesFixture portal) : IClass
         Assert.Equal(AdvisoryState.Embargoed, portal.Host.Services.GetRequiredService<PortalState>().View.Desk.All.Single(a => a.Id == "XSA-700").State);
     }
 
+    [Fact]
+    public async Task EmbargoedAdvisory_WithAnIdCommitsName_LeavesTheListsAtOnce()
+    {
+        using var anonymous = portal.NewClient();
+        Assert.Contains("href=\"/advisories/XSA-1\"", await TextAsync(anonymous, "/advisories"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/advisories/XSA-1\"", await TextAsync(anonymous, "/releases/1.0.1"), StringComparison.Ordinal);
+        var store = new AdvisoryStore(portal.Database, portal.Clock);
+
+        // The security team reuses an id a public commit already names (it had not registered it): hidden from now on.
+        await store.CreateAsync(new AdvisoryDraft { Number = 1, Title = "Reused", EmbargoUntil = portal.Clock.GetUtcNow().AddDays(2) }, "XSA", new HashSet<int>());
+        await portal.WaitForGenerationAsync(await store.ReadGenerationAsync());
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (await TextAsync(anonymous, "/advisories") is var list && list.Contains("href=\"/advisories/XSA-1\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.DoesNotContain("href=\"/advisories/XSA-1\"", await TextAsync(anonymous, "/advisories"), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/advisories/XSA-1\"", await TextAsync(anonymous, "/releases/1.0.1"), StringComparison.Ordinal);
+        using var page = await anonymous.GetAsync("/advisories/XSA-1");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+    }
+
+    private static async Task<string> TextAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return await response.Content.ReadAsStringAsync();
+    }
+
     private static async Task<string> ObserveAsync(HttpClient client)
     {
         var all = new List<string>();
