@@ -105,6 +105,7 @@ public class AdvisoryAccessFixture : IAsyncLifetime
                 Config = _files.WriteFile("config/herald.toml", ConfigText),
                 Data = _files.CreateSubdirectory("data"),
                 PublishCheckInterval = TimeSpan.FromMilliseconds(200),
+                Database = await CreateDatabaseAsync(),
             }, Now);
             await Host.WaitUntilHealthyAsync();
             await SeedAsync();
@@ -124,11 +125,18 @@ public class AdvisoryAccessFixture : IAsyncLifetime
             _host = null;
         }
 
+        await DropDatabaseAsync();
         _builder?.Dispose();
         _builder = null;
         _files?.Dispose();
         _files = null;
     }
+
+    /// <summary>The PostgreSQL connection string to serve from, or null for SQLite in the data folder.</summary>
+    protected virtual Task<string?> CreateDatabaseAsync() => Task.FromResult<string?>(null);
+
+    /// <summary>Removes what <see cref="CreateDatabaseAsync"/> made.</summary>
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
     /// <summary>A client with its own cookie jar and client address; it does not follow redirects.</summary>
     public HttpClient NewClient(string? bearer = null)
@@ -270,3 +278,13 @@ public class AdvisoryAccessFixture : IAsyncLifetime
 
 /// <summary>A second instance, for the tests that change advisories or move the clock.</summary>
 public sealed class AdvisoryChangesFixture : AdvisoryAccessFixture;
+
+/// <summary>The same portal on a fresh PostgreSQL database from <c>HERALD_TEST_POSTGRES</c>.</summary>
+public sealed class PostgresAdvisoryAccessFixture : AdvisoryAccessFixture
+{
+    private readonly Herald.Tests.Storage.PostgresTestDatabaseSlot _postgres = new();
+
+    protected override Task<string?> CreateDatabaseAsync() => _postgres.CreateAsync();
+
+    protected override Task DropDatabaseAsync() => _postgres.DropAsync();
+}

@@ -10,7 +10,7 @@ namespace Herald.Tests.Advisories;
 /// instant (<see cref="AdvisoryAccessFixture"/>), asserting exactly who sees what, how privileged answers are
 /// marked for caches, and that an outsider cannot tell an embargoed id from a missing one.
 /// </summary>
-public sealed class AdvisoryAccessTests(AdvisoryAccessFixture portal) : IClassFixture<AdvisoryAccessFixture>
+public abstract class AdvisoryAccessTestsBase(AdvisoryAccessFixture portal)
 {
     public static TheoryData<string> Viewers => ["anonymous", "member", "member-cookie", "security", "admin", "editor"];
 
@@ -303,3 +303,9 @@ public sealed class AdvisoryAccessTests(AdvisoryAccessFixture portal) : IClassFi
         return $"{(int)response.StatusCode}\n{string.Join('\n', headers)}\n\n{await response.Content.ReadAsStringAsync()}";
     }
 }
+
+/// <summary>The access matrix on SQLite.</summary>
+public sealed class AdvisoryAccessTests(AdvisoryAccessFixture portal) : AdvisoryAccessTestsBase(portal), IClassFixture<AdvisoryAccessFixture>;
+
+/// <summary>The access matrix on PostgreSQL.</summary>
+public sealed class AdvisoryAccessPostgresTests(PostgresAdvisoryAccessFixture portal) : AdvisoryAccessTestsBase(portal), IClassFixture<PostgresAdvisoryAccessFixture>;

@@ -120,7 +120,7 @@ public sealed class AdvisoryChangesTests(AdvisoryChangesFixture portal) : IClass
         var all = new List<string>();
         foreach (var path in Observed)
         {
-            all.Add(path + "\n" + await AdvisoryAccessTests.DescribeAsync(client, path, withoutAge: true));
+            all.Add(path + "\n" + await AdvisoryAccessTestsBase.DescribeAsync(client, path, withoutAge: true));
         }
 
         return string.Join("\n----\n", all);
