@@ -38,6 +38,7 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
 
                     await CheckPublishedAsync(stoppingToken);
                     await CheckNewsAsync(stoppingToken);
+                    await CheckAdvisoriesAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException)
@@ -92,6 +93,25 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
         }
     }
 
+    /// <summary>
+    /// Notices advisories written by the CLI or another instance (a read of their generation), and embargoes that
+    /// ended (by the clock, before the publisher has run): pages are dropped only when what anonymous visitors see changed.
+    /// </summary>
+    private async Task CheckAdvisoriesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await state.SyncAdvisoriesAsync(cache, clock, cancellationToken: cancellationToken))
+            {
+                LogAdvisoriesChanged(logger);
+            }
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogAdvisoriesUnreadable(logger, e.Message);
+        }
+    }
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         try
@@ -129,6 +149,9 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
             // A database's first snapshot is served with its posts, in the same swap: otherwise, until the posts
             // were read just after it, the portal answered as if there were none (an archive 404, an empty /news).
             var news = ReferenceEquals(database, view.Database) ? null : await new Herald.News.NewsStore(database, clock).LoadSnapshotAsync(cancellationToken);
+            // Likewise the managed advisories: a first snapshot never shows a release or commit page before it is known
+            // which advisory ids must be left out of it.
+            var desk = ReferenceEquals(database, view.Database) ? null : await Herald.Advisories.AdvisoryDesk.LoadAsync(database, clock, cancellationToken);
 
             // Pages also show what is on disk (published files). When either changed: drop what was
             // rendered, move the validators on, and only then serve the new snapshot, so that no reader
@@ -158,9 +181,11 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 Security = project.Config.Security,
                 LastError = null,
                 News = news ?? current.News,
+                Desk = desk ?? current.Desk,
             });
 
             await state.ReloadNewsAsync(cache, clock, cancellationToken: cancellationToken);
+            await state.SyncAdvisoriesAsync(cache, clock, cancellationToken: cancellationToken);
 
             // Only now: the check reads the published snapshot's releases. Asked for before the first snapshot
             // was published, it found none and waited a whole interval.
@@ -201,6 +226,12 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the posts: {Message}")]
     private static partial void LogNewsUnreadable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Public advisories changed: pages re-rendered")]
+    private static partial void LogAdvisoriesChanged(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the advisories: {Message}")]
+    private static partial void LogAdvisoriesUnreadable(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Index: {Waiting}")]
     private static partial void LogWaiting(ILogger logger, string waiting);

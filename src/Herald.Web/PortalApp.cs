@@ -65,6 +65,7 @@ public static class PortalApp
         // One JSON line per request (the access log); the framework's own per-request chatter is not logged.
         ServingPipeline.AddServing(builder, options);
         EditingAuth.AddEditing(builder, options);
+        Security.MemberAuth.AddMembers(builder);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Lifetime", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);

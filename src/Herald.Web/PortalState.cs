@@ -109,6 +109,66 @@ public sealed class PortalState : IDisposable
         }
     }
 
+    private readonly SemaphoreSlim _advisoriesGate = new(1, 1);
+    private string? _publicAdvisories;
+
+    /// <summary>
+    /// Reads the managed advisories again when they changed since the view's (their generation), or always with
+    /// <paramref name="force"/>, then checks what anonymous visitors may see of them now
+    /// (<see cref="Herald.Advisories.AdvisoryDesk.PublicFingerprint"/>, which also moves when an embargo ends): only when
+    /// that changed are rendered pages dropped and validators moved. A change to an advisory anonymous visitors may
+    /// not see changes nothing they can observe. Returns whether the public part changed. Does nothing before the
+    /// first refresh.
+    /// </summary>
+    public async Task<bool> SyncAdvisoriesAsync(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, TimeProvider clock, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (View.Database is not { } database)
+        {
+            return false;
+        }
+
+        await _advisoriesGate.WaitAsync(cancellationToken);
+        try
+        {
+            var store = new Herald.Advisories.AdvisoryStore(database, clock);
+            if (force || await store.ReadGenerationAsync(cancellationToken) != View.Desk.Generation)
+            {
+                var desk = await Herald.Advisories.AdvisoryDesk.LoadAsync(database, clock, cancellationToken);
+                Update(view => view with { Desk = desk });
+            }
+
+            // Also the hidden ids commits name: those lists (advisories, release pages) drop them, so that change shows.
+            var view = View;
+            var now = clock.GetUtcNow();
+            var named = view.Snapshot is { } snapshot
+                ? string.Join(',', view.Desk.Hidden(Herald.Advisories.Viewer.Anonymous, now).Where(id => snapshot.Advisories.Find(id) is not null).Order(StringComparer.OrdinalIgnoreCase))
+                : string.Empty;
+            var fingerprint = view.Desk.PublicFingerprint(now) + "|" + named;
+            if (_publicAdvisories is null)
+            {
+                // The first desk is served with the first snapshot, which dropped what was rendered already.
+                _publicAdvisories = fingerprint;
+                return false;
+            }
+
+            if (string.Equals(fingerprint, _publicAdvisories, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            // After the swap: a page rendered from the old desk in between is dropped here, never kept.
+            _publicAdvisories = fingerprint;
+            await InvalidateAsync(cache, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _advisoriesGate.Release();
+        }
+    }
+
     /// <summary>Publishes a new snapshot (the rest of the view unchanged).</summary>
     public void Publish(IndexSnapshot snapshot)
     {
@@ -144,5 +204,6 @@ public sealed class PortalState : IDisposable
         _refreshRequested.Dispose();
         _mirrorCheckRequested.Dispose();
         _newsGate.Dispose();
+        _advisoriesGate.Dispose();
     }
 }

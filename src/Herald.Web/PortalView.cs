@@ -35,6 +35,12 @@ public sealed record PortalView(
     Herald.Configuration.ProjectLinks? Links = null,
     Herald.Configuration.SecuritySettings? Security = null)
 {
+    /// <summary>
+    /// Every managed advisory, whatever its state: never shown without asking it (<see cref="Herald.Advisories.AdvisoryDesk.Visible"/>,
+    /// <see cref="Herald.Advisories.AdvisoryDesk.Find"/>, <see cref="Herald.Advisories.AdvisoryDesk.Hidden"/>) for the request's viewer.
+    /// </summary>
+    public Herald.Advisories.AdvisoryDesk Desk { get; init; } = Herald.Advisories.AdvisoryDesk.Empty;
+
     /// <summary>The view before the first refresh: no snapshot, no database, the configuration's defaults.</summary>
     public static PortalView Empty { get; } = new(null, null, 4, null, null, new DownloadSettings(), "project", null, Herald.News.NewsSnapshot.Empty);
 

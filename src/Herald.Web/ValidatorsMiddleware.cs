@@ -24,7 +24,7 @@ internal sealed class ValidatorsMiddleware(RequestDelegate next, PortalState sta
     {
         var snapshot = state.Snapshot;
         var request = context.Request;
-        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || DownloadsApi.IsDownload(request.Path) || request.Path.StartsWithSegments("/api/downloads") || Editing.EditingEndpoint.Is(context))
+        if (snapshot is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.StartsWithSegments("/healthz") || DownloadsApi.IsDownload(request.Path) || request.Path.StartsWithSegments("/api/downloads") || Editing.EditingEndpoint.Is(context) || Security.Viewers.HaveCredentials(context))
         {
             await next(context);
             return;

@@ -34,7 +34,7 @@ public static class SearchApi
         };
     }
 
-    private static async Task<Results<Ok<SearchDocument>, BadRequest<Problem>, StatusCodeHttpResult>> SearchAsync(PortalState state, string? q, int? limit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SearchDocument>, BadRequest<Problem>, StatusCodeHttpResult>> SearchAsync(HttpContext context, PortalState state, string? q, int? limit, CancellationToken cancellationToken)
     {
         var view = state.View;
         if (view.Snapshot is null || view.Database is null)
@@ -62,7 +62,7 @@ public static class SearchApi
             return TypedResults.BadRequest(new Problem(e.Message));
         }
 
-        var results = await new SearchIndex(view.Database).SearchAsync(query, limit ?? SearchIndex.DefaultLimit, cancellationToken);
+        var results = Security.AdvisoryAccess.For(context, view).Filter(await new SearchIndex(view.Database).SearchAsync(query, limit ?? SearchIndex.DefaultLimit, cancellationToken));
         return TypedResults.Ok(new SearchDocument(
             results.Query,
             [.. results.Groups.Select(g => new SearchGroupDocument(

@@ -19,6 +19,12 @@ public static class EditingAuth
     /// <summary>The authentication scheme of a signed-in account (a cookie).</summary>
     public const string Scheme = "herald-account";
 
+    /// <summary>The session cookie's name.</summary>
+    public const string CookieName = "herald-session";
+
+    /// <summary>An account on the security team (<see cref="Role.IsSecurityTeam"/>): every advisory, drafts included.</summary>
+    public const string SecurityTeam = "security";
+
     /// <summary>Any signed-in account, whatever its roles (signing out, the page saying what a role may not do).</summary>
     public const string SignedIn = "signed-in";
 
@@ -53,7 +59,7 @@ public static class EditingAuth
 
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
-            cookie.Cookie.Name = "herald-session";
+            cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -70,6 +76,7 @@ public static class EditingAuth
         {
             policies.AddPolicy(SignedIn, Account().Build());
             policies.AddPolicy(NewsEditor, Account().RequireAssertion(c => Role.CanEditNews(Roles(c.User))).Build());
+            policies.AddPolicy(SecurityTeam, Account().RequireAssertion(c => Role.IsSecurityTeam(Roles(c.User))).Build());
         });
         services.AddAntiforgery(antiforgery =>
         {
@@ -84,6 +91,9 @@ public static class EditingAuth
             pages.Conventions.AllowAnonymousToPage("/Editor/SignIn");
             pages.Conventions.AddFolderApplicationModelConvention("/Editor", page => page.EndpointMetadata.Add(EditingEndpoint.Instance));
             pages.Conventions.AddPageRoute("/Editor/Post", "editor/new");
+            // A member's sign-in and sign-out take forms and set a session: answers for one person, like editing.
+            pages.Conventions.AddPageApplicationModelConvention("/Advisories/SignIn", page => page.EndpointMetadata.Add(EditingEndpoint.Instance));
+            pages.Conventions.AddPageApplicationModelConvention("/Advisories/SignOut", page => page.EndpointMetadata.Add(EditingEndpoint.Instance));
         });
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<PostMailer>();

@@ -15,8 +15,9 @@ internal static partial class SessionCheck
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var http = context.HttpContext;
-        // Only editing routes take the session: public pages are the same for everyone and read no account.
-        if (!EditingEndpoint.Is(http))
+        // Only editing routes take the session, and the viewer of advisories (the security team): other public pages
+        // are the same for everyone and read no account.
+        if (!EditingEndpoint.Is(http) && !http.Items.ContainsKey(Security.ViewerMiddleware.ResolvingKey))
         {
             context.RejectPrincipal();
             return;

@@ -53,8 +53,11 @@ public sealed class CommitModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = Commit.Subject;
         var security = View.Security ?? new Herald.Configuration.SecuritySettings();
-        Message = security.Link(Commit.Body);
-        Advisories = Commit.Advisories is null ? [] : security.Link(Commit.Advisories);
+        // An advisory hidden from the viewer is not linked, nor listed: its id is only the commit's own text.
+        var access = Herald.Web.Security.AdvisoryAccess.For(HttpContext, View);
+        Message = security.Link(Commit.Body).Select(run => run.Link is not null && access.IsHidden(run.Text) ? run with { Link = null } : run).ToList();
+        var named = Commit.Advisories is null ? null : string.Join(',', access.Known(Commit.Advisories.Split(',', StringSplitOptions.RemoveEmptyEntries)));
+        Advisories = string.IsNullOrEmpty(named) ? [] : security.Link(named);
         External = View.Links?.CommitUrl(Commit.Sha);
         Trailers = TrailerParser.Parse(Commit.Body);
         FixesTargets = Snapshot.FixesTargets(Trailers);

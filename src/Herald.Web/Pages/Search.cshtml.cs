@@ -50,7 +50,7 @@ public sealed class SearchModel(PortalState state) : PortalPage(state)
             return Page();
         }
 
-        Results = await new SearchIndex(database).SearchAsync(query, SearchIndex.DefaultLimit, cancellationToken);
+        Results = Herald.Web.Security.AdvisoryAccess.For(HttpContext, View).Filter(await new SearchIndex(database).SearchAsync(query, SearchIndex.DefaultLimit, cancellationToken));
         return Page();
     }
 

@@ -23,6 +23,9 @@ public sealed class SeriesModel(PortalState state, TimeProvider clock) : PortalP
     /// <summary>What waited on the branch when indexed, or null.</summary>
     public BackportReport? Backports { get; private set; }
 
+    /// <summary>What the request may see of the advisories (ids hidden from it are left out).</summary>
+    public Herald.Web.Security.AdvisoryAccess Access { get; private set; } = null!;
+
     /// <summary>Renders the page.</summary>
     public IActionResult OnGet(string series)
     {
@@ -43,6 +46,7 @@ public sealed class SeriesModel(PortalState state, TimeProvider clock) : PortalP
         Status = AllSeries.First(s => s.Series == row.Series);
         Releases = Snapshot.ReleasesOf(row.Series).ToList();
         Backports = IndexSnapshot.BackportsOf(row);
+        Access = Herald.Web.Security.AdvisoryAccess.For(HttpContext, View);
         return Page();
     }
 }

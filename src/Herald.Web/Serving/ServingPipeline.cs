@@ -1,5 +1,6 @@
 using Herald.Web.Api;
 using Herald.Web.Editing;
+using Herald.Web.Security;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Primitives;
 
@@ -19,14 +20,17 @@ namespace Herald.Web.Serving;
 /// <item>the exception handler and the status code pages (error pages for browsers only);</item>
 /// <item>cheap answers from the request alone: 405 for pages asked with another method, the redirects of
 /// old download locations, the choice of one content coding;</item>
-/// <item>editing answers (<see cref="EditingEndpoint"/>) marked <c>Cache-Control: private, no-store</c>;</item>
-/// <item>the validators (<c>ETag</c>, 304) and the output cache, which answer from memory (neither for editing);</item>
+/// <item>editing answers (<see cref="EditingEndpoint"/>) and answers to requests with credentials
+/// (<see cref="Viewers.HaveCredentials"/>) marked <c>Cache-Control: private, no-store</c>;</item>
+/// <item>the validators (<c>ETag</c>, 304) and the output cache, which answer from memory (neither for editing
+/// nor for requests with credentials);</item>
 /// <item>with <see cref="PortalOptions.InlineIo"/>, <see cref="SocketThreads.LeaveAsync"/>: from here on,
 /// nothing runs on a socket thread. Whatever may block (rendering, a download, a database query, a
 /// check of credentials) goes after this step, never before it;</item>
 /// <item>response compression (not for downloads, nor for editing pages, which carry secrets and echo what
 /// was sent);</item>
-/// <item>authentication, the rate limits of sign-in and authorization (they read accounts), then the endpoints.</item>
+/// <item>authentication, the viewer (<see cref="ViewerMiddleware"/>: who may see which advisory), the rate limits of
+/// sign-in and authorization (they read accounts), then the endpoints.</item>
 /// </list>
 /// <para>
 /// With <see cref="PortalOptions.ThreadHeader"/>, the last step before an endpoint names the kind of thread
@@ -76,16 +80,19 @@ public static class ServingPipeline
         app.Use(RedirectOldDownloads);
         app.Use(ChooseContentCoding);
         app.Use(EditingNeverStored);
+        app.Use(CredentialsNeverStored);
         app.UseMiddleware<ValidatorsMiddleware>();
-        app.UseOutputCache();
+        // An answer to a request with credentials belongs to that visitor: the output cache neither serves nor stores it.
+        app.UseWhen(context => !Viewers.HaveCredentials(context), branch => branch.UseOutputCache());
         if (options.InlineIo)
         {
             app.Use(SocketThreads.LeaveAsync);
         }
 
         // Downloads are already compressed archives and are sent in large reads; they stay out of it.
-        app.UseWhen(context => !DownloadsApi.IsDownload(context.Request.Path) && !EditingEndpoint.Is(context), branch => branch.UseResponseCompression());
+        app.UseWhen(context => !DownloadsApi.IsDownload(context.Request.Path) && !EditingEndpoint.Is(context) && !Viewers.HaveCredentials(context), branch => branch.UseResponseCompression());
         app.UseAuthentication();
+        app.UseMiddleware<ViewerMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
         if (options.ThreadHeader)
@@ -188,6 +195,26 @@ public static class ServingPipeline
                 response.Headers.CacheControl = EditingEndpoint.CacheControl;
                 response.Headers.Pragma = "no-cache";
                 response.Headers.ETag = default;
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(context);
+    }
+
+    // Whoever comes with credentials (a member's token or session, an account's session, any Authorization header,
+    // valid or not) may be shown what others may not: no shared cache, no browser cache, no validator.
+    private static Task CredentialsNeverStored(HttpContext context, RequestDelegate next)
+    {
+        if (Viewers.HaveCredentials(context))
+        {
+            var response = context.Response;
+            response.OnStarting(() =>
+            {
+                response.Headers.CacheControl = EditingEndpoint.CacheControl;
+                response.Headers.Pragma = "no-cache";
+                response.Headers.ETag = default;
+                response.Headers.LastModified = default;
                 return Task.CompletedTask;
             });
         }

@@ -31,6 +31,7 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFix
         { "/editor/sign-in", 200 },
         { "/advisories", 200 },
         { "/advisories/XSA-123", 200 },
+        { "/advisories/sign-in", 200 },
         { "/search?q=shadow", 200 },
         { "/no/such/page", 404 },
     };

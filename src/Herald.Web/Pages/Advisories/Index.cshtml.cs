@@ -1,14 +1,24 @@
 using Herald.Advisories;
 using Herald.Configuration;
+using Herald.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Web.Pages.Advisories;
 
-/// <summary>Every advisory the repository's commits name, newest first, with its CVEs.</summary>
+/// <summary>
+/// The advisories: those the security team manages that the viewer may see, then every advisory the repository's
+/// commits name (those hidden from the viewer left out), newest first, with its CVEs.
+/// </summary>
 public sealed class AdvisoriesModel(PortalState state) : PortalPage(state)
 {
-    /// <summary>The advisories, newest first.</summary>
+    /// <summary>The advisories commits name, newest first.</summary>
     public IReadOnlyList<AdvisorySummary> Advisories { get; private set; } = [];
+
+    /// <summary>The managed advisories the viewer may see, newest first.</summary>
+    public IReadOnlyList<ManagedAdvisory> Managed { get; private set; } = [];
+
+    /// <summary>What the request may see.</summary>
+    public AdvisoryAccess Access { get; private set; } = null!;
 
     /// <summary>Where ids link to (<c>[security]</c>).</summary>
     public SecuritySettings Security { get; private set; } = new();
@@ -23,7 +33,9 @@ public sealed class AdvisoriesModel(PortalState state) : PortalPage(state)
 
         ViewData["Title"] = "Advisories";
         Security = View.Security ?? new SecuritySettings();
-        Advisories = Snapshot.Advisories.All;
+        Access = AdvisoryAccess.For(HttpContext, View);
+        Advisories = Access.Known(Snapshot.Advisories.All);
+        Managed = Access.Managed();
         return Page();
     }
 }

@@ -102,7 +102,7 @@ public sealed class ReleaseModel(PortalState state, TimeProvider clock) : Portal
             .ToListAsync(cancellationToken);
         var all = changes.OrderBy(c => c.Ordinal).Select(c => c.Commit).Where(c => !c.Parents.Contains(' ')).ToList();
         ChangesTotal = all.Count;
-        Advisories = Snapshot.Advisories.NamedByAny(all.Select(c => c.Sha));
+        Advisories = Herald.Web.Security.AdvisoryAccess.For(HttpContext, View).Known(Snapshot.Advisories.NamedByAny(all.Select(c => c.Sha)));
         Changes = all.Take(ChangesShown).ToList();
         var developerName = Stats?.DeveloperNames() ?? (name => name);
         Groups = ByAuthor
