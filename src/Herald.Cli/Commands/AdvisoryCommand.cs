@@ -142,17 +142,25 @@ internal static class AdvisoryCommand
             var (project, database) = await access.OpenAsync(result, console, cancellationToken);
             var issuer = new AdvisoryIssuer(database, signing.Load(result, console, project), project.Config.ProjectName, project.Config.Mail, console.Clock);
             var store = new AdvisoryStore(database, console.Clock);
-            var advisory = await store.PublishAsync(result.GetRequiredValue(id), result.GetValue(now) ? given ?? string.Empty : null, cancellationToken);
-            advisory = await issuer.WriteTextAsync(advisory, cancellationToken);
-            await CompletePublicationAsync(advisory, cancellationToken);
+            // Public already (by its embargo's end, or an earlier run whose publication did not complete): finish it.
+            var advisory = await store.FindAsync(result.GetRequiredValue(id), cancellationToken) is { State: AdvisoryState.Public } done && !done.Completed
+                ? done
+                : await issuer.WriteTextAsync(await store.PublishAsync(result.GetRequiredValue(id), result.GetValue(now) ? given ?? string.Empty : null, cancellationToken), cancellationToken);
+            var publication = await CompletePublicationAsync(console, project, database, advisory, cancellationToken);
             if (result.GetValue(access.Common.Json))
             {
-                console.Out.WriteLine(HeraldJson.Serialize(AdvisoryJson.Describe(advisory)));
+                var described = AdvisoryJson.Describe(advisory);
+                described["publication"] = publication;
+                console.Out.WriteLine(HeraldJson.Serialize(described));
             }
             else
             {
                 var early = advisory.EarlyReason is { } why ? $" before its embargo ({why})" : string.Empty;
                 console.Out.WriteLine($"published {advisory.Id} at {AdvisoryJson.Time(advisory.PublishedAt)}{early}");
+                if (publication is not null)
+                {
+                    console.Out.WriteLine($"posts published: {Names(publication.PostsPublished)}; releases published: {Names(publication.ReleasesPublished)}; mailed to: {Names(publication.Mailed)}");
+                }
             }
 
             return 0;
@@ -161,16 +169,38 @@ internal static class AdvisoryCommand
     }
 
     /// <summary>
-    /// The seam for what publication entails beyond the state and the public text: held releases and posts
-    /// released, the announcement mailed to the lists, the feeds. That is the embargo publisher's work
-    /// (#16 section 4), which also runs for an advisory published here; until it is wired in, nothing more.
+    /// What publication entails beyond the state and the public text, done at once by the same publisher the portal
+    /// runs at an embargo's end (exactly once, whoever gets there first): held posts published, staged releases moved
+    /// into the artifact store, the text mailed to the <c>[mail]</c> lists. What could not be done is reported; the
+    /// portal's publisher (or the next 'advisory publish') finishes it.
     /// </summary>
-    private static Task CompletePublicationAsync(ManagedAdvisory advisory, CancellationToken cancellationToken)
+    private static async Task<AdvisoryPublication?> CompletePublicationAsync(CliConsole console, HeraldProject project, IndexDatabase database, ManagedAdvisory advisory, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(advisory);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.CompletedTask;
+        var store = ArtifactStore.For(project);
+        IReadOnlyList<AdvisoryPublication> runs;
+        try
+        {
+            runs = await new AdvisoryPublisher(database, console.Clock, PublicationChannels.For(project, store)).RunDueAsync(console.Clock.GetUtcNow(), cancellationToken);
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
+
+        var publication = runs.FirstOrDefault(r => r.Id == advisory.Id);
+        if (publication is null)
+        {
+            console.Error.WriteLine($"herald: another publisher is completing {advisory.Id}'s publication now (held posts, releases, mails).");
+        }
+        else if (publication.Error is { } error)
+        {
+            console.Error.WriteLine($"herald: {advisory.Id} is public, but its publication is not complete: {error} The portal's publisher tries again, or run 'herald advisory publish {advisory.Id}' later.");
+        }
+
+        return publication;
     }
+
+    private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 
     private static Command ListVerb(CliConsole console)
     {

@@ -25,7 +25,7 @@ internal static partial class ManagedAdvisoryFiles
         routes.MapRead("/feeds/advisories.atom", Feed).ExcludeFromDescription();
     }
 
-    private static IResult Text(HttpContext context, PortalState state, ILoggerFactory logs, string id)
+    private static IResult Text(HttpContext context, PortalState state, string id)
     {
         var view = state.View;
         if (view.Snapshot is not { } snapshot)
@@ -38,7 +38,7 @@ internal static partial class ManagedAdvisoryFiles
             return Results.NotFound();
         }
 
-        return Made(logs, advisory.Id, () => advisory.Text ?? AdvisoryText.Render(advisory, snapshot.ProjectName), "text/plain; charset=utf-8");
+        return Results.Text(advisory.Text ?? AdvisoryText.Render(advisory, snapshot.ProjectName), "text/plain; charset=utf-8");
     }
 
     private static async Task<IResult> PatchAsync(HttpContext context, PortalState state, TimeProvider clock, string id, string file)
@@ -63,7 +63,7 @@ internal static partial class ManagedAdvisoryFiles
         return Results.Bytes(bytes, "text/x-diff");
     }
 
-    private static IResult Osv(HttpContext context, PortalState state, ILoggerFactory logs, string id)
+    private static IResult Osv(HttpContext context, PortalState state, string id)
     {
         var view = state.View;
         if (view.Snapshot is not { } snapshot)
@@ -77,10 +77,13 @@ internal static partial class ManagedAdvisoryFiles
             return Results.NotFound();
         }
 
-        return Made(logs, advisory.Id, () => OsvExport.Serialize(advisory, access.Report(advisory.Id) ?? snapshot.Advisories.Report(advisory.Id), null), "application/json; charset=utf-8");
+        // The same record as 'herald advisory show --osv' makes from the same inputs.
+        var report = access.Report(advisory.Id) ?? snapshot.Advisories.Report(advisory.Id);
+        var repository = view.Links is { } links ? OsvExport.RepositoryAddress(links, view.PortalUrl) : null;
+        return Results.Text(OsvExport.Serialize(advisory, report, repository, OsvExport.AffectedVersions(snapshot, advisory, report), view.PortalUrl), "application/json; charset=utf-8");
     }
 
-    private static IResult List(HttpContext context, PortalState state, ILoggerFactory logs)
+    private static IResult List(HttpContext context, PortalState state)
     {
         var view = state.View;
         if (view.Snapshot is null)
@@ -89,21 +92,7 @@ internal static partial class ManagedAdvisoryFiles
         }
 
         var visible = AdvisoryAccess.For(context, view).Managed();
-        return Made(logs, "the list", () => OsvExport.SerializeList(visible), "application/json; charset=utf-8");
-    }
-
-    // What an export makes, or 503 while it cannot be made yet (never the exception's text).
-    private static IResult Made(ILoggerFactory logs, string what, Func<string> make, string contentType)
-    {
-        try
-        {
-            return Results.Text(make(), contentType);
-        }
-        catch (NotImplementedException)
-        {
-            LogNotMade(logs.CreateLogger(typeof(ManagedAdvisoryFiles)), what);
-            return Results.Text("This export is not available yet.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        return Results.Text(OsvExport.SerializeList(visible), "application/json; charset=utf-8");
     }
 
     private static IResult Feed(HttpContext context, PortalState state)
@@ -182,6 +171,4 @@ internal static partial class ManagedAdvisoryFiles
 
     private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The export of {What} cannot be made yet.")]
-    private static partial void LogNotMade(ILogger logger, string what);
 }

@@ -67,7 +67,9 @@ public sealed partial class AdvisoryPublisher
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var advisory in due.Where(a => a.State != AdvisoryState.Public))
         {
-            if (await store.ClaimPublicationAsync(advisory.Number, now, cancellationToken))
+            // Public since its embargo ended, also when this run catches up after the server was down at that moment.
+            var publishedAt = advisory.EmbargoUntil is { } until && until <= now ? until : now;
+            if (await store.ClaimPublicationAsync(advisory.Number, publishedAt, cancellationToken))
             {
                 claimed.Add(advisory.Id);
                 LogClaimed(_logger, advisory.Id, now);

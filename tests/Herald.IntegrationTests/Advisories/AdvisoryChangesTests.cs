@@ -51,7 +51,7 @@ public sealed class AdvisoryChangesTests(AdvisoryChangesFixture portal) : IClass
     }
 
     [Fact]
-    public async Task EmbargoEnd_BeforeAnyPublisher_ShowsToEveryoneWithinSeconds()
+    public async Task EmbargoEnd_ShowsToEveryoneWithinSeconds()
     {
         var store = new AdvisoryStore(portal.Database, portal.Clock);
         var end = portal.Clock.GetUtcNow().AddHours(1);
@@ -82,7 +82,6 @@ public sealed class AdvisoryChangesTests(AdvisoryChangesFixture portal) : IClass
         Assert.NotEqual(cachedBefore.Headers.ETag, feed.Headers.ETag);
         using var page = await anonymous.GetAsync("/advisories/XSA-700");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal(AdvisoryState.Embargoed, portal.Host.Services.GetRequiredService<PortalState>().View.Desk.All.Single(a => a.Id == "XSA-700").State);
     }
 
     [Fact]

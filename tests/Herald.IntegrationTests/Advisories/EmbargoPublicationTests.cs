@@ -66,7 +66,8 @@ public sealed class EmbargoPublicationTests(ITestOutputHelper output) : IAsyncLi
         {
             var published = await WaitUntilCompletedAsync(database);
             Assert.Equal(AdvisoryState.Public, published.State);
-            Assert.Equal(Until.AddHours(1), published.PublishedAt);
+            // Public since the embargo's end, although the portal was down then and published it an hour later.
+            Assert.Equal(Until, published.PublishedAt);
             await after.StopAsync();
             Assert.Empty(after.Errors);
         }

@@ -174,6 +174,25 @@ public sealed class AdvisoryCliTests : IClassFixture<PublishingFixture>, IDispos
         Assert.Contains("XSA-8 is public already", again.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publish_ADraft_PublishesThePostHeldForItAndRecordsThePublicationComplete()
+    {
+        var body = Path.Combine(_files.Path, "post.md");
+        await File.WriteAllTextAsync(body, "Fixes for XSA-8 are in 1.0.1.");
+        var post = await RunAsync("post", "new", "--title", "Security fixes", "--file", body, "--slug", "security-fixes", "--draft");
+        await RunAsync("advisory", "create", "--title", "A draft", "--hold-post", "security-fixes");
+
+        var published = await RunAsync("advisory", "publish", "XSA-8", "--json");
+        var posts = await RunAsync("post", "list", "--json");
+
+        Assert.Equal(0, post.ExitCode);
+        Assert.Equal(0, published.ExitCode);
+        var publication = published.Json().GetProperty("publication");
+        Assert.Equal(["security-fixes"], publication.GetProperty("postsPublished").EnumerateArray().Select(p => p.GetString()));
+        Assert.True(publication.GetProperty("completed").GetBoolean());
+        Assert.True(posts.Json().EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "security-fixes").GetProperty("published").GetBoolean());
+    }
+
     [Theory]
     [InlineData("2030-01-01 12:00")]
     [InlineData("2030-01-01T12:00+02:00")]
