@@ -63,7 +63,8 @@ internal static class StatusCommand
             var series = report.Series.Select(s =>
             {
                 var heldBy = SeriesId.TryParse(s.Series, out var id) ? holds.ForSeries(id, s.Branch, now) : [];
-                return s with { Held = heldBy.Count > 0, HeldBy = heldBy };
+                // Written only for a held series: a series nothing holds has the same record as /api/status serves.
+                return heldBy.Count > 0 ? s with { Held = true, HeldBy = heldBy } : s;
             }).ToList();
             foreach (var warning in report.Warnings)
             {

@@ -28,8 +28,9 @@ public sealed record SeriesStatus(
     DateSource Source)
 {
     /// <summary>
-    /// Whether the series' next publish waits for an embargo (<c>herald status</c>; an advisory not public holds a release of it,
-    /// see <see cref="Advisories.ReleaseHolds"/>), or null where it was not asked (the portal's API).
+    /// True when the series' next publish waits for an embargo (<c>herald status</c>; an advisory not public holds a release
+    /// of it, see <see cref="Advisories.ReleaseHolds"/>); null (not written) when nothing holds it or it was not asked (the
+    /// portal's API), so that the record is the same as <c>/api/status</c> serves.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Held { get; init; }

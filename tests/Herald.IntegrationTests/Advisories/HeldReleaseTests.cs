@@ -104,9 +104,9 @@ public sealed class HeldReleaseTests : IAsyncLifetime
         Assert.True(series["1.0"].GetProperty("held").GetBoolean());
         var hold = Assert.Single(series["1.0"].GetProperty("heldBy").EnumerateArray());
         Assert.Equal("XSA-500", hold.GetProperty("advisory").GetString());
-        Assert.False(series["1.1"].GetProperty("held").GetBoolean());
+        Assert.DoesNotContain("held", ClockedRun.Keys(series["1.1"]));
         Assert.Contains("branch", ClockedRun.Keys(series["1.0"]));
-        Assert.All(after.Json().EnumerateArray(), e => Assert.False(e.GetProperty("held").GetBoolean()));
+        Assert.All(after.Json().EnumerateArray(), e => Assert.DoesNotContain("held", ClockedRun.Keys(e)));
         var table = await RunAsync(T0, "status");
         Assert.Contains("herald: 1.0 is held: XSA-500 is under embargo until 2030-01-02 12:00 UTC", table.Error, StringComparison.Ordinal);
     }
