@@ -276,7 +276,9 @@ internal static class AdvisoryCommand
 
             if (result.GetValue(text))
             {
-                console.Out.Write(advisory.Text ?? throw new HeraldException($"{advisory.Id} v{advisory.Revision} has no stored text; 'herald advisory update' makes one."));
+                var text = advisory.Text ?? throw new HeraldException($"{advisory.Id} v{advisory.Revision} has no stored text; 'herald advisory update' makes one.");
+                // A signature's armour ends without a line break; the terminal (and a file redirected to) gets one.
+                console.Out.Write(text.EndsWith('\n') ? text : text + "\n");
                 return 0;
             }
 
@@ -362,8 +364,10 @@ internal static class AdvisoryCommand
         }
         else
         {
-            var embargo = advisory.EmbargoUntil is { } until ? $", embargoed until {AdvisoryJson.Time(until)}" : string.Empty;
-            console.Out.WriteLine($"{verb} {advisory.Id} v{advisory.Revision} ({advisory.State.ToString().ToLowerInvariant()}{embargo}): {advisory.Content.Title}");
+            var state = advisory.State == AdvisoryState.Embargoed && advisory.EmbargoUntil is { } until
+                ? "embargoed until " + AdvisoryText.EmbargoLine(until)["This issue is under embargo until ".Length..]
+                : advisory.State.ToString().ToLowerInvariant();
+            console.Out.WriteLine($"{verb} {advisory.Id} v{advisory.Revision} ({state}): {advisory.Content.Title}");
         }
 
         return Failed(advisory, deliveries);
