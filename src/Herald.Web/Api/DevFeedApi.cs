@@ -39,7 +39,7 @@ public static class DevFeedApi
                 s_atom + "feed",
                 new XElement(s_atom + "id", Id(view, Feed)),
                 new XElement(s_atom + "title", $"{snapshot.ProjectName} development builds"),
-                new XElement(s_atom + "updated", Format(entries.Count == 0 ? snapshot.IndexedAt : entries[0].PublishedAt)),
+                new XElement(s_atom + "updated", Atom.Format(entries.Count == 0 ? snapshot.IndexedAt : entries[0].PublishedAt)),
                 Link("self", view.PublicUrl(Feed), "application/atom+xml"),
                 Link("alternate", view.PublicUrl(Page), "text/html"),
                 new XElement(s_atom + "author", new XElement(s_atom + "name", snapshot.ProjectName)),
@@ -48,7 +48,7 @@ public static class DevFeedApi
                     s_atom + "entry",
                     new XElement(s_atom + "id", Id(view, "/downloads/" + build.Folder(view.Slug) + "/")),
                     new XElement(s_atom + "title", $"{build.Branch} {build.Name}"),
-                    new XElement(s_atom + "updated", Format(build.PublishedAt)),
+                    new XElement(s_atom + "updated", Atom.Format(build.PublishedAt)),
                     Link("alternate", view.PublicUrl(Page + "#" + Anchor(build)), "text/html"),
                     new XElement(s_atom + "summary", $"Development build of {build.Branch} at {build.Commit}: " + string.Join(", ", build.Files.Select(f => $"{f.Name} (SHA-256 {f.Sha256})"))),
                     build.Files.Select(f => Link("enclosure", view.PublicUrl("/downloads/" + f.Path), "application/octet-stream")))));
@@ -70,5 +70,4 @@ public static class DevFeedApi
     private static XElement Link(string rel, string href, string type) =>
         new(s_atom + "link", new XAttribute("rel", rel), new XAttribute("href", href), new XAttribute("type", type));
 
-    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

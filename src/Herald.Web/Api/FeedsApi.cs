@@ -8,7 +8,7 @@ namespace Herald.Web.Api;
 /// <summary>Atom feeds of releases: all of them, and per series. Not capped: every release is an entry.</summary>
 public static class FeedsApi
 {
-    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    private const string AtomNamespace = Api.Atom.Namespace;
 
     /// <summary>Maps <c>/feeds/releases.atom</c> and <c>/feeds/series/{series}.atom</c>.</summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
@@ -48,9 +48,9 @@ public static class FeedsApi
             writer.WriteStartElement("feed", AtomNamespace);
             writer.WriteElementString("id", AtomNamespace, Id(self));
             writer.WriteElementString("title", AtomNamespace, title);
-            writer.WriteElementString("updated", AtomNamespace, Format(updated));
-            WriteLink(writer, "self", Link(self), "application/atom+xml");
-            WriteLink(writer, "alternate", Link("/releases"), "text/html");
+            writer.WriteElementString("updated", AtomNamespace, Api.Atom.Format(updated));
+            Api.Atom.WriteLink(writer, "self", Link(self), "application/atom+xml");
+            Api.Atom.WriteLink(writer, "alternate", Link("/releases"), "text/html");
             writer.WriteStartElement("author", AtomNamespace);
             writer.WriteElementString("name", AtomNamespace, snapshot.ProjectName);
             writer.WriteEndElement();
@@ -61,9 +61,9 @@ public static class FeedsApi
                 writer.WriteStartElement("entry", AtomNamespace);
                 writer.WriteElementString("id", AtomNamespace, Id("/releases/" + Uri.EscapeDataString(release.Version)));
                 writer.WriteElementString("title", AtomNamespace, $"{snapshot.ProjectName} {release.Version}");
-                writer.WriteElementString("updated", AtomNamespace, Format(Instant(release)));
-                writer.WriteElementString("published", AtomNamespace, Format(Instant(release)));
-                WriteLink(writer, "alternate", Link("/releases/" + Uri.EscapeDataString(release.Version)), "text/html");
+                writer.WriteElementString("updated", AtomNamespace, Api.Atom.Format(Instant(release)));
+                writer.WriteElementString("published", AtomNamespace, Api.Atom.Format(Instant(release)));
+                Api.Atom.WriteLink(writer, "alternate", Link("/releases/" + Uri.EscapeDataString(release.Version)), "text/html");
                 writer.WriteStartElement("category", AtomNamespace);
                 writer.WriteAttributeString("term", release.Series);
                 writer.WriteEndElement();
@@ -84,18 +84,9 @@ public static class FeedsApi
         return Results.Text(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8");
     }
 
-    private static void WriteLink(XmlWriter writer, string rel, string href, string type)
-    {
-        writer.WriteStartElement("link", AtomNamespace);
-        writer.WriteAttributeString("rel", rel);
-        writer.WriteAttributeString("type", type);
-        writer.WriteAttributeString("href", href);
-        writer.WriteEndElement();
-    }
 
     // The tag's own time (an index from before it was kept holds 0: then noon of the release's date).
     private static DateTimeOffset Instant(ReleaseRow release) =>
         release.Time != 0 ? DateTimeOffset.FromUnixTimeSeconds(release.Time) : new(release.Date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
 
-    private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

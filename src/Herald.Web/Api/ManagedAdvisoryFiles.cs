@@ -13,7 +13,7 @@ namespace Herald.Web.Api;
 /// </summary>
 internal static partial class ManagedAdvisoryFiles
 {
-    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    private const string AtomNamespace = Atom.Namespace;
 
     /// <summary>Maps the routes.</summary>
     public static void Map(IEndpointRouteBuilder routes)
@@ -117,9 +117,9 @@ internal static partial class ManagedAdvisoryFiles
             writer.WriteStartElement("feed", AtomNamespace);
             writer.WriteElementString("id", AtomNamespace, view.FeedId("/feeds/advisories.atom"));
             writer.WriteElementString("title", AtomNamespace, $"{snapshot.ProjectName} security advisories");
-            writer.WriteElementString("updated", AtomNamespace, Format(entries.Count == 0 ? snapshot.IndexedAt : entries.Max(e => Updated(e.Advisory, e.Published))));
-            WriteLink(writer, "self", Link("/feeds/advisories.atom"), "application/atom+xml");
-            WriteLink(writer, "alternate", Link("/advisories"), "text/html");
+            writer.WriteElementString("updated", AtomNamespace, Atom.Format(entries.Count == 0 ? snapshot.IndexedAt : entries.Max(e => Updated(e.Advisory, e.Published))));
+            Atom.WriteLink(writer, "self", Link("/feeds/advisories.atom"), "application/atom+xml");
+            Atom.WriteLink(writer, "alternate", Link("/advisories"), "text/html");
             writer.WriteStartElement("author", AtomNamespace);
             writer.WriteElementString("name", AtomNamespace, snapshot.ProjectName);
             writer.WriteEndElement();
@@ -130,10 +130,10 @@ internal static partial class ManagedAdvisoryFiles
                 writer.WriteStartElement("entry", AtomNamespace);
                 writer.WriteElementString("id", AtomNamespace, view.FeedId(path));
                 writer.WriteElementString("title", AtomNamespace, $"{advisory.Id} (v{advisory.Revision.ToString(CultureInfo.InvariantCulture)}): {advisory.Content.Title}");
-                writer.WriteElementString("updated", AtomNamespace, Format(Updated(advisory, published)));
-                writer.WriteElementString("published", AtomNamespace, Format(published));
-                WriteLink(writer, "alternate", Link(path), "text/html");
-                WriteLink(writer, "alternate", Link(path + ".txt"), "text/plain");
+                writer.WriteElementString("updated", AtomNamespace, Atom.Format(Updated(advisory, published)));
+                writer.WriteElementString("published", AtomNamespace, Atom.Format(published));
+                Atom.WriteLink(writer, "alternate", Link(path), "text/html");
+                Atom.WriteLink(writer, "alternate", Link(path + ".txt"), "text/plain");
                 foreach (var cve in advisory.Content.Cves)
                 {
                     writer.WriteStartElement("category", AtomNamespace);
@@ -160,15 +160,6 @@ internal static partial class ManagedAdvisoryFiles
 
     private static DateTimeOffset Updated(ManagedAdvisory advisory, DateTimeOffset published) => advisory.UpdatedAt > published ? advisory.UpdatedAt : published;
 
-    private static void WriteLink(XmlWriter writer, string rel, string href, string type)
-    {
-        writer.WriteStartElement("link", AtomNamespace);
-        writer.WriteAttributeString("rel", rel);
-        writer.WriteAttributeString("type", type);
-        writer.WriteAttributeString("href", href);
-        writer.WriteEndElement();
-    }
 
-    private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
 }

@@ -48,7 +48,7 @@ public static class NewsFeedsApi
             s_atom + "feed",
             new XElement(s_atom + "id", Id(view, self)),
             new XElement(s_atom + "title", title),
-            new XElement(s_atom + "updated", Format(updated)),
+            new XElement(s_atom + "updated", Api.Atom.Format(updated)),
             Link("self", view.PublicUrl(self), "application/atom+xml"),
             Link("alternate", view.PublicUrl(alternate), "text/html"),
             new XElement(s_atom + "author", new XElement(s_atom + "name", view.Snapshot!.ProjectName)),
@@ -65,8 +65,8 @@ public static class NewsFeedsApi
             s_atom + "entry",
             new XElement(s_atom + "id", Id(view, path)),
             new XElement(s_atom + "title", post.Title),
-            new XElement(s_atom + "updated", Format(post.UpdatedAt)),
-            new XElement(s_atom + "published", Format(post.Date)),
+            new XElement(s_atom + "updated", Api.Atom.Format(post.UpdatedAt)),
+            new XElement(s_atom + "published", Api.Atom.Format(post.Date)),
             Link("alternate", view.PublicUrl(path), "text/html"),
             new XElement(s_atom + "author", new XElement(s_atom + "name", post.Author)),
             post.Categories.Select(c => new XElement(s_atom + "category", new XAttribute("term", c.Slug), new XAttribute("label", c.Name))),
@@ -78,5 +78,4 @@ public static class NewsFeedsApi
     private static XElement Link(string rel, string href, string type) =>
         new(s_atom + "link", new XAttribute("rel", rel), new XAttribute("type", type), new XAttribute("href", href));
 
-    private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

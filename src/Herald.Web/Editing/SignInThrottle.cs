@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace Herald.Web.Editing;
 
 /// <summary>
@@ -16,18 +14,18 @@ public sealed class SignInThrottle : IDisposable
     /// <summary>The window failures are counted in.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
-    private readonly PartitionedRateLimiter<string> _byAddress = Create();
-    private readonly PartitionedRateLimiter<string> _byName = Create();
+    private readonly Serving.FailureCounter _byAddress = new(Failures, Window);
+    private readonly Serving.FailureCounter _byName = new(Failures, Window);
 
     /// <summary>Whether attempts from <paramref name="address"/> or for <paramref name="name"/> are refused now.</summary>
     public bool IsBlocked(string address, string name) =>
-        Exhausted(_byAddress, address) || Exhausted(_byName, NameKey(name));
+        _byAddress.IsBlocked(address) || _byName.IsBlocked(NameKey(name));
 
     /// <summary>Counts a failed attempt from <paramref name="address"/> for <paramref name="name"/>.</summary>
     public void Failed(string address, string name)
     {
-        using var byAddress = _byAddress.AttemptAcquire(address);
-        using var byName = _byName.AttemptAcquire(NameKey(name));
+        _byAddress.Failed(address);
+        _byName.Failed(NameKey(name));
     }
 
     /// <summary>The client address of <paramref name="context"/> as a partition key (<c>unknown</c> when there is none).</summary>
@@ -55,19 +53,6 @@ public sealed class SignInThrottle : IDisposable
         _byName.Dispose();
     }
 
-    private static bool Exhausted(PartitionedRateLimiter<string> limiter, string key) =>
-        limiter.GetStatistics(key) is { CurrentAvailablePermits: <= 0 };
-
     // Names are not told apart by case or length beyond what an account may have: no extra tries by spelling.
     private static string NameKey(string name) => (name.Length > 64 ? name[..64] : name).ToLowerInvariant();
-
-    private static PartitionedRateLimiter<string> Create() =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = Failures,
-            Window = Window,
-            SegmentsPerWindow = 5,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
 }

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace Herald.Web.Security;
 
 /// <summary>
@@ -15,24 +13,13 @@ public sealed class TokenThrottle : IDisposable
     /// <summary>The window failures are counted in.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
-    private readonly PartitionedRateLimiter<string> _byAddress =
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = Failures,
-            Window = Window,
-            SegmentsPerWindow = 5,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly Serving.FailureCounter _byAddress = new(Failures, Window);
 
     /// <summary>Whether attempts from <paramref name="address"/> are refused now.</summary>
-    public bool IsBlocked(string address) => _byAddress.GetStatistics(address) is { CurrentAvailablePermits: <= 0 };
+    public bool IsBlocked(string address) => _byAddress.IsBlocked(address);
 
     /// <summary>Counts a failed attempt from <paramref name="address"/>.</summary>
-    public void Failed(string address)
-    {
-        using var lease = _byAddress.AttemptAcquire(address);
-    }
+    public void Failed(string address) => _byAddress.Failed(address);
 
     /// <inheritdoc />
     public void Dispose() => _byAddress.Dispose();

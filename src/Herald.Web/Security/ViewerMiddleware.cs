@@ -3,7 +3,6 @@ using Herald.Accounts;
 using Herald.Advisories;
 using Herald.Web.Editing;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Web.Security;
 
@@ -128,9 +127,7 @@ internal sealed partial class ViewerMiddleware(RequestDelegate next, PortalState
         PredisclosureMember? member = null;
         if (email is not null && hash is not null)
         {
-            await using var db = database.CreateContext();
-            var row = await db.PredisclosureMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == email && m.TokenHash == hash, context.RequestAborted);
-            member = row is null ? null : new PredisclosureMember(row.Org, row.Email, DateTimeOffset.FromUnixTimeSeconds(row.CreatedAt));
+            member = await new PredisclosureList(database, clock).FindByHashAsync(email, hash, context.RequestAborted);
         }
 
         if (member is null)

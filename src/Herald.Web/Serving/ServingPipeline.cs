@@ -79,8 +79,7 @@ public static class ServingPipeline
         app.Use(PagesOnlyRead);
         app.Use(RedirectOldDownloads);
         app.Use(ChooseContentCoding);
-        app.Use(EditingNeverStored);
-        app.Use(CredentialsNeverStored);
+        app.Use(NeverStored);
         app.UseMiddleware<ValidatorsMiddleware>();
         // An answer to a request with credentials belongs to that visitor: the output cache neither serves nor stores it.
         app.UseWhen(context => !Viewers.HaveCredentials(context), branch => branch.UseOutputCache());
@@ -184,29 +183,12 @@ public static class ServingPipeline
     }
 
     // An editing answer belongs to one person: no shared cache, no browser cache, no validator, whatever the
-    // status (a redirect to sign in as much as a page with a draft on it).
-    private static Task EditingNeverStored(HttpContext context, RequestDelegate next)
+    // status (a redirect to sign in as much as a page with a draft on it). So does an answer to whoever comes with
+    // credentials (a member's token or session, an account's session, any Authorization header, valid or not): it
+    // may show what others may not see.
+    private static Task NeverStored(HttpContext context, RequestDelegate next)
     {
-        if (EditingEndpoint.Is(context))
-        {
-            var response = context.Response;
-            response.OnStarting(() =>
-            {
-                response.Headers.CacheControl = EditingEndpoint.CacheControl;
-                response.Headers.Pragma = "no-cache";
-                response.Headers.ETag = default;
-                return Task.CompletedTask;
-            });
-        }
-
-        return next(context);
-    }
-
-    // Whoever comes with credentials (a member's token or session, an account's session, any Authorization header,
-    // valid or not) may be shown what others may not: no shared cache, no browser cache, no validator.
-    private static Task CredentialsNeverStored(HttpContext context, RequestDelegate next)
-    {
-        if (Viewers.HaveCredentials(context))
+        if (EditingEndpoint.Is(context) || Viewers.HaveCredentials(context))
         {
             var response = context.Response;
             response.OnStarting(() =>

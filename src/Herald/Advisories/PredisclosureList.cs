@@ -86,6 +86,19 @@ public sealed class PredisclosureList
         return row is null ? null : ToMember(row);
     }
 
+    /// <summary>
+    /// The member <paramref name="email"/> while its token's hash is still <paramref name="tokenHash"/> (what a browser
+    /// session carries), or null once it was removed or given a new token.
+    /// </summary>
+    public async Task<PredisclosureMember?> FindByHashAsync(string email, string tokenHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        await using var context = _database.CreateContext();
+        var row = await context.PredisclosureMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == email && m.TokenHash == tokenHash, cancellationToken);
+        return row is null ? null : ToMember(row);
+    }
+
     /// <summary>Whether <paramref name="token"/> has a token's shape (prefix, length, alphabet): anything else is refused without a database read.</summary>
     public static bool LooksLikeToken(string token) =>
         token is { Length: 47 } && token.StartsWith(TokenPrefix, StringComparison.Ordinal) && token.AsSpan(TokenPrefix.Length).IndexOfAnyExcept(TokenAlphabet) < 0;

@@ -137,12 +137,11 @@ public sealed class ReleaseKey
     private static PgpPublicKeyRing PublicRing(PgpSecretKeyRing ring) =>
         new(ring.GetPublicKeys().Cast<PgpPublicKey>().SelectMany(k => k.GetEncoded()).ToArray());
 
-    /// <summary>A detached, armoured signature (SHA-256) of <paramref name="content"/>.</summary>
-    public string Sign(Stream content, DateTimeOffset now)
+    // A SHA-256 signature of this key over a document of signatureType (binary, or canonical text), made at now.
+    private PgpSignatureGenerator Generator(int signatureType, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(content);
         var generator = new PgpSignatureGenerator(_secret.PublicKey.Algorithm, HashAlgorithmTag.Sha256);
-        generator.InitSign(PgpSignature.BinaryDocument, _private);
+        generator.InitSign(signatureType, _private);
         var hashed = new PgpSignatureSubpacketGenerator();
         hashed.SetSignatureCreationTime(false, now.UtcDateTime);
         hashed.SetIssuerFingerprint(false, _secret.PublicKey);
@@ -150,6 +149,14 @@ public sealed class ReleaseKey
         var unhashed = new PgpSignatureSubpacketGenerator();
         unhashed.SetIssuerKeyID(false, _secret.KeyId);
         generator.SetUnhashedSubpackets(unhashed.Generate());
+        return generator;
+    }
+
+    /// <summary>A detached, armoured signature (SHA-256) of <paramref name="content"/>.</summary>
+    public string Sign(Stream content, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var generator = Generator(PgpSignature.BinaryDocument, now);
         var buffer = new byte[1 << 16];
         int read;
         while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
@@ -178,15 +185,7 @@ public sealed class ReleaseKey
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd('\n').Split('\n')
             .Select(line => line.TrimEnd(' ', '\t'))
             .ToList();
-        var generator = new PgpSignatureGenerator(_secret.PublicKey.Algorithm, HashAlgorithmTag.Sha256);
-        generator.InitSign(PgpSignature.CanonicalTextDocument, _private);
-        var hashed = new PgpSignatureSubpacketGenerator();
-        hashed.SetSignatureCreationTime(false, now.UtcDateTime);
-        hashed.SetIssuerFingerprint(false, _secret.PublicKey);
-        generator.SetHashedSubpackets(hashed.Generate());
-        var unhashed = new PgpSignatureSubpacketGenerator();
-        unhashed.SetIssuerKeyID(false, _secret.KeyId);
-        generator.SetUnhashedSubpackets(unhashed.Generate());
+        var generator = Generator(PgpSignature.CanonicalTextDocument, now);
         using var output = new MemoryStream();
         using (var armoured = new ArmoredOutputStream(output))
         {
