@@ -7,7 +7,7 @@ namespace Herald.Web.Security;
 /// through the view's <see cref="AdvisoryDesk"/>. Pages, the API, feeds, exports and search go through it, so that an
 /// advisory hidden from the viewer (and its id) appears nowhere, also not among the advisories commits name.
 /// </summary>
-public sealed class AdvisoryAccess
+public sealed partial class AdvisoryAccess
 {
     private readonly PortalView _view;
     private IReadOnlySet<string>? _hidden;
@@ -97,9 +97,31 @@ public sealed class AdvisoryAccess
         {
             Groups = [.. results.Groups.Select(g => nothing
                 ? g with { Hits = [], More = false }
-                : g with { Hits = [.. g.Hits.Where(h => !NamesHidden(h.Title) && !NamesHidden(h.Detail))] })],
+                : g with { Hits = [.. g.Hits.Where(h => !NamesHidden(h.Title) && !NamesHidden(h.Detail) && !FoundByHiddenId(h, results.Query))] })],
         };
     }
+
+    // A commit found through the advisory ids its message names (the search table keeps them with the commit), by a
+    // query naming a hidden one's number ("500", "xsa500"): the hit would tell that the commit names an advisory 500.
+    private bool FoundByHiddenId(Herald.Search.SearchHit hit, string query)
+    {
+        if (hit.Kind != Herald.Search.SearchKind.Commit || _view.Snapshot is not { } snapshot)
+        {
+            return false;
+        }
+
+        var words = Words().Split(query).Where(w => w.Length > 0).ToList();
+        return snapshot.Advisories.NamedBy(hit.Key).Any(id => IsHidden(id) && words.Any(w => NamesNumber(w, Number(id))));
+    }
+
+    // "500" or "xsa500": letters (or nothing), then exactly the number.
+    private static bool NamesNumber(string word, string number) =>
+        word.EndsWith(number, StringComparison.Ordinal) && word[..^number.Length].All(char.IsLetter);
+
+    private static string Number(string id) => new([.. id.SkipWhile(c => !char.IsDigit(c))]);
+
+    [System.Text.RegularExpressions.GeneratedRegex("[^A-Za-z0-9]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Words();
 
     // XSA-500 as written in text: its letters, any separators, its number not followed by another digit.
     private static System.Text.RegularExpressions.Regex Pattern(string id)

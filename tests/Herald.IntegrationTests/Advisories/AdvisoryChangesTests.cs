@@ -90,6 +90,8 @@ public sealed class AdvisoryChangesTests(AdvisoryChangesFixture portal) : IClass
         using var anonymous = portal.NewClient();
         Assert.Contains("href=\"/advisories/XSA-1\"", await TextAsync(anonymous, "/advisories"), StringComparison.Ordinal);
         Assert.Contains("href=\"/advisories/XSA-1\"", await TextAsync(anonymous, "/releases/1.0.1"), StringComparison.Ordinal);
+        // Its subject does not name it ("x86: check an index"); the search table keeps the ids its message names.
+        Assert.True(await FindsCheckAnIndexAsync(anonymous, "1"));
         var store = new AdvisoryStore(portal.Database, portal.Clock);
 
         // The security team reuses an id a public commit already names (it had not registered it): hidden from now on.
@@ -106,6 +108,15 @@ public sealed class AdvisoryChangesTests(AdvisoryChangesFixture portal) : IClass
         Assert.DoesNotContain("href=\"/advisories/XSA-1\"", await TextAsync(anonymous, "/releases/1.0.1"), StringComparison.Ordinal);
         using var page = await anonymous.GetAsync("/advisories/XSA-1");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.False(await FindsCheckAnIndexAsync(anonymous, "1"));
+        Assert.True(await FindsCheckAnIndexAsync(anonymous, "index"));
+    }
+
+    // Whether /api/search?q=QUERY lists the commit "x86: check an index" (whose message names XSA-1).
+    private static async Task<bool> FindsCheckAnIndexAsync(HttpClient client, string query)
+    {
+        var found = System.Text.Json.Nodes.JsonNode.Parse(await TextAsync(client, "/api/search?q=" + Uri.EscapeDataString(query)))!;
+        return found["groups"]!.AsArray().SelectMany(g => g!["hits"]!.AsArray()).Any(h => (string?)h!["title"] == "x86: check an index");
     }
 
     private static async Task<string> TextAsync(HttpClient client, string path)
