@@ -132,7 +132,7 @@ public sealed partial class AdvisoryPublisher
             LogCompleted(_logger, advisory.Id, posts.Count, mailed.Count, releases.Count);
             return new AdvisoryPublication(advisory.Id, claimed, posts, mailed, releases, completed, null);
         }
-        catch (Exception e) when (e is HeraldException or IOException or UnauthorizedAccessException or NotImplementedException)
+        catch (Exception e) when (e is HeraldException or IOException or UnauthorizedAccessException)
         {
             LogIncomplete(_logger, advisory.Id, e.Message);
             return new AdvisoryPublication(advisory.Id, claimed, posts, mailed, releases, false, e.Message);
