@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Herald.Web.Api;
 
 /// <summary>
-/// The advisories as JSON: those commit messages name (the records <c>herald advisory list --json</c> prints) and those
+/// The advisories as JSON: those commit messages name (<see cref="Herald.Advisories.AdvisoryReport"/>) and those
 /// the security team manages that the viewer may see (<see cref="AdvisoryAccess"/>), merged by id.
 /// </summary>
 public static class AdvisoriesApi

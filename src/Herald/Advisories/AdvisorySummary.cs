@@ -1,6 +1,6 @@
 namespace Herald.Advisories;
 
-/// <summary>An advisory the repository names (<c>/api/advisories</c>, <c>herald advisory list --json</c>).</summary>
+/// <summary>An advisory the repository names (<c>/advisories</c>, <c>/api/advisories</c>); those Herald manages are <see cref="ManagedAdvisory"/>.</summary>
 /// <param name="Id">The advisory id (<c>XSA-496</c>).</param>
 /// <param name="Cves">The CVE ids the same commits name, in order.</param>
 /// <param name="FirstNamed">The commit date (UTC) of the first commit naming it.</param>
