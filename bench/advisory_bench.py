@@ -138,8 +138,7 @@ def main():
         # Outsiders do not see it; a member does.
         missing = get(ports["embargoed"], "/advisories/XSA-99999")
         secret = get(ports["embargoed"], "/advisories/" + hidden)
-        # The not-found page names the path asked for; with the id swapped, the answers must be the same bytes.
-        if secret[0] != 404 or secret[2].replace(hidden.encode(), b"XSA-99999") != missing[2]:
+        if secret[0] != 404 or secret[2] != missing[2]:
             raise RuntimeError("an anonymous visitor sees %s: %d" % (hidden, secret[0]))
         status, headers, _ = bearer_get(ports["embargoed"], "/api/advisories/" + hidden, member["token"])
         if status != 200 or "no-store" not in headers.get("cache-control", ""):

@@ -61,7 +61,7 @@ public static class AdvisoriesApi
         var managed = access.Managed(id);
         var report = access.Report(id);
         return managed is null && report is null
-            ? TypedResults.NotFound(new Problem($"no advisory {id}"))
+            ? TypedResults.NotFound(new Problem("no such advisory"))
             : TypedResults.Ok(AdvisoryEntry.Of(report, managed, access, view));
     }
 

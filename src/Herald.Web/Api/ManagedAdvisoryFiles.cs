@@ -35,7 +35,7 @@ internal static partial class ManagedAdvisoryFiles
 
         if (AdvisoryAccess.For(context, view).Managed(id) is not { } advisory)
         {
-            return Results.NotFound();
+            return NoSuchAdvisory();
         }
 
         return Results.Text(advisory.Text ?? AdvisoryText.Render(advisory, snapshot.ProjectName), "text/plain; charset=utf-8");
@@ -53,7 +53,7 @@ internal static partial class ManagedAdvisoryFiles
             || advisory.Patches.FirstOrDefault(p => string.Equals(p.FileName, file, StringComparison.Ordinal)) is not { } patch
             || await new AdvisoryStore(database, clock).PatchAsync(advisory.Number, patch.FileName, context.RequestAborted) is not { } bytes)
         {
-            return Results.NotFound();
+            return NoSuchAdvisory();
         }
 
         var disposition = new ContentDispositionHeaderValue("attachment");
@@ -74,7 +74,7 @@ internal static partial class ManagedAdvisoryFiles
         var access = AdvisoryAccess.For(context, view);
         if (access.Managed(id) is not { } advisory)
         {
-            return Results.NotFound();
+            return NoSuchAdvisory();
         }
 
         // The same record as 'herald advisory show --osv' makes from the same inputs.
@@ -94,6 +94,11 @@ internal static partial class ManagedAdvisoryFiles
         var visible = AdvisoryAccess.For(context, view).Managed();
         return Results.Text(OsvExport.SerializeList(visible), "application/json; charset=utf-8");
     }
+
+    // The same bytes for every id, hidden or never used: a body of its own, so the site's not-found page (which names
+    // the path asked for) is not put in its place.
+    private static IResult NoSuchAdvisory() =>
+        Results.Text("No such advisory is known here.\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
     private static IResult Feed(HttpContext context, PortalState state)
     {

@@ -55,7 +55,7 @@ public sealed class AdvisoriesPortalTests(AdvisoriesPortalFixture portal) : ICla
         using (response)
         {
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            Assert.Contains("No commit names the advisory XSA-3.", document.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("No such advisory is known here.", document.Body!.TextContent, StringComparison.Ordinal);
         }
     }
 
@@ -114,7 +114,7 @@ public sealed class AdvisoriesPortalTests(AdvisoriesPortalFixture portal) : ICla
     }
 
     [Theory]
-    [InlineData("/api/advisories/XSA-3", "no advisory XSA-3")]
+    [InlineData("/api/advisories/XSA-3", "no such advisory")]
     [InlineData("/api/advisories?version=9.9.9", "no release 9.9.9")]
     public async Task Api_Unknown_Is404WithAProblem(string path, string error)
     {

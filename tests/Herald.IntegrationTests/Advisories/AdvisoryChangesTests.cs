@@ -22,9 +22,14 @@ public sealed class AdvisoryChangesTests(AdvisoryChangesFixture portal) : IClass
     public async Task HiddenAdvisory_AddedThenChanged_OutsidersSeeTheSameBytesAndValidators()
     {
         using var anonymous = portal.NewClient();
-        // Twice: the second answers come from the output cache, as the later ones will (same framing headers).
-        await ObserveAsync(anonymous);
+        // Until two rounds agree: the answers then come from the output cache, as the later ones will (same framing
+        // headers), and nothing left over from another test of this portal (a clock moved on) is still settling.
         var before = await ObserveAsync(anonymous);
+        for (var settled = DateTime.UtcNow + TimeSpan.FromSeconds(10); await ObserveAsync(anonymous) is var again && again != before && DateTime.UtcNow < settled;)
+        {
+            before = again;
+            await Task.Delay(200);
+        }
         var store = new AdvisoryStore(portal.Database, portal.Clock);
 
         var made = await store.CreateAsync(new AdvisoryDraft { Number = 600, Title = "Hidden for now", EmbargoUntil = portal.Clock.GetUtcNow().AddDays(3) }, "XSA", new HashSet<int>());
@@ -66,19 +71,24 @@ public sealed class AdvisoryChangesTests(AdvisoryChangesFixture portal) : IClass
         using var cachedBefore = await anonymous.GetAsync("/feeds/advisories.atom");
         portal.Clock.SetUtcNow(end);
 
+        // The list and the feed both show it within seconds (a page rendered first may show it before the other's
+        // cached copy is dropped: each is polled).
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        string list;
+        string list, feedText;
+        HttpResponseMessage? feed = null;
         do
         {
             await Task.Delay(100);
-            using var response = await anonymous.GetAsync("/advisories");
-            list = await response.Content.ReadAsStringAsync();
+            list = await TextAsync(anonymous, "/advisories");
+            feed?.Dispose();
+            feed = await anonymous.GetAsync("/feeds/advisories.atom");
+            feedText = await feed.Content.ReadAsStringAsync();
         }
-        while (!list.Contains("/advisories/XSA-700", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+        while (!(list.Contains("/advisories/XSA-700", StringComparison.Ordinal) && feedText.Contains("/advisories/XSA-700</id>", StringComparison.Ordinal)) && DateTime.UtcNow < deadline);
 
+        using var _ = feed;
         Assert.Contains("/advisories/XSA-700", list, StringComparison.Ordinal);
-        using var feed = await anonymous.GetAsync("/feeds/advisories.atom");
-        Assert.Contains("/advisories/XSA-700</id>", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("/advisories/XSA-700</id>", feedText, StringComparison.Ordinal);
         Assert.NotEqual(cachedBefore.Headers.ETag, feed.Headers.ETag);
         using var page = await anonymous.GetAsync("/advisories/XSA-700");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

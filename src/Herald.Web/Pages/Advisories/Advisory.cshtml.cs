@@ -53,7 +53,8 @@ public sealed class AdvisoryModel(PortalState state) : PortalPage(state)
         Report = access.Report(id);
         if (Managed is null && Report is null)
         {
-            return NotFoundPage($"No commit names the advisory {id}.");
+            // The same words for every id: an advisory hidden from the viewer answers byte for byte like one never used.
+            return NotFoundPage("No such advisory is known here.");
         }
 
         Id = Managed?.Id ?? Report!.Id;
