@@ -32,7 +32,7 @@ internal static class AnnounceCommand
         };
         var publish = new Option<bool>("--publish") { Description = "Store it as a news post in category Releases and print its address; again for the same versions updates that post." };
         var mail = new Option<bool>("--mail") { Description = "Publish as --publish does, then send the post to the [mail] lists, each at most once." };
-        var afterEmbargo = new Option<bool>("--after-embargo") { Description = "With --publish, for releases an embargo holds: store the post unpublished now; the portal publishes it when the embargo ends." };
+        var afterEmbargo = new Option<bool>("--after-embargo") { Description = "With --publish or --mail, for releases an embargo holds: store the post unpublished now; the portal publishes (and with --mail, mails) it when the embargo ends." };
         var database = IndexCommand.DatabaseOption();
         var command = new Command("announce", """
             Drafts the announcement of releases from Liquid templates, with every figure from the engine.
@@ -53,13 +53,15 @@ internal static class AnnounceCommand
 
             --publish refuses releases an advisory under embargo holds (see 'herald publish'), naming
             the advisory and the embargo's end in UTC; --publish --after-embargo stores the post
-            unpublished, and the portal publishes it when every advisory holding them is public.
+            unpublished, and the portal publishes it when every advisory holding them is public (and,
+            with --mail, mails it to the [mail] lists then, each once).
 
             Example:
               herald announce 4.6.6 4.7.3 --repo ~/src/xen
               herald announce 4.9.0 --release-manager "Julien Grall" --format html
               herald announce 4.8.1 --json
               herald announce 4.19.1 --publish --after-embargo
+              herald announce 4.19.1 --mail --after-embargo
             """);
         common.AddTo(command);
         command.Arguments.Add(versions);
@@ -71,13 +73,9 @@ internal static class AnnounceCommand
         command.Options.Add(database);
         command.Validators.Add(parsed =>
         {
-            if (parsed.GetValue(afterEmbargo) && !parsed.GetValue(publish))
+            if (parsed.GetValue(afterEmbargo) && !parsed.GetValue(publish) && !parsed.GetValue(mail))
             {
-                parsed.AddError("--after-embargo goes with --publish.");
-            }
-            else if (parsed.GetValue(afterEmbargo) && parsed.GetValue(mail))
-            {
-                parsed.AddError("--mail cannot wait for an embargo; publish with --after-embargo, and mail the post once it is public.");
+                parsed.AddError("--after-embargo goes with --publish (or --mail).");
             }
         });
         command.SetAction(async (result, cancellationToken) =>
@@ -158,10 +156,12 @@ internal static class AnnounceCommand
         {
             foreach (var advisory in heldBy.Select(h => h.Advisory).Distinct(StringComparer.Ordinal))
             {
-                await ReleaseHolds.HoldPostAsync(db, advisory, post.Slug, console.Clock.GetUtcNow(), cancellationToken);
+                await (mail
+                    ? ReleaseHolds.HoldMailedPostAsync(db, advisory, post.Slug, console.Clock.GetUtcNow(), cancellationToken)
+                    : ReleaseHolds.HoldPostAsync(db, advisory, post.Slug, console.Clock.GetUtcNow(), cancellationToken));
             }
 
-            console.Notes.Add($"herald: stored {url} unpublished; it is published when the embargo ends: {string.Join("; ", heldBy.Select(h => h.Describe()))}");
+            console.Notes.Add($"herald: stored {url} unpublished; it is published{(mail ? " and mailed to the lists" : string.Empty)} when the embargo ends: {string.Join("; ", heldBy.Select(h => h.Describe()))}");
             return announcement;
         }
 

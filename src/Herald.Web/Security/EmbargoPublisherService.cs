@@ -95,7 +95,7 @@ internal sealed partial class EmbargoPublisherService(PortalState state, TimePro
     {
         // DATA/keys is the one folder of the data folder the view names: staged releases are beside it, in DATA/held.
         var data = view.KeysFolder is { } keys ? Path.GetDirectoryName(keys) : null;
-        return new PublicationChannels(view.Slug, view.Mail, data is null ? null : new HeldReleaseStore(data), view.Store);
+        return new PublicationChannels(view.Slug, view.Mail, data is null ? null : new HeldReleaseStore(data), view.Store, view.PortalUrl);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Embargo publication failed, tried again shortly: {Message}")]

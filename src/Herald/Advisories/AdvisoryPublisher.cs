@@ -114,6 +114,23 @@ public sealed partial class AdvisoryPublisher
                 }
             }
 
+            if (_channels.Mail is { } postSettings)
+            {
+                // Held announcements asked to be mailed (announce --mail --after-embargo): each list once, keyed on the post.
+                foreach (var slug in advisory.PostsToMail)
+                {
+                    if (await news.FindAsync(slug, cancellationToken) is { Published: true } post)
+                    {
+                        var deliveries = await new Mailer(postSettings, _clock, _logger).SendAsync(PostMail.For(post, _channels.PortalUrl), new DatabaseMailLedger(_database), cancellationToken: cancellationToken);
+                        mailed.AddRange(deliveries.Where(d => d.Outcome == MailDeliveryOutcome.Sent).Select(d => d.Recipient + " (" + slug + ")"));
+                        if (deliveries.FirstOrDefault(d => d.Outcome == MailDeliveryOutcome.Failed) is { } failed)
+                        {
+                            throw new HeraldException($"mail of post {slug} to {failed.Recipient} failed: {failed.Message}");
+                        }
+                    }
+                }
+            }
+
             if (_channels.Mail is { } settings)
             {
                 var text = advisory.Text ?? AdvisoryText.Render(advisory, _channels.ProjectName);

@@ -312,8 +312,11 @@ public sealed partial class AdvisoryStore
             revisions[row.Number].OrderBy(r => r.Revision).Select(r => new AdvisoryRevision(r.Revision, DateTimeOffset.FromUnixTimeSeconds(r.CreatedAt), r.Updates, r.Text, r.PublicText)).ToList(),
             patches[row.Number].OrderBy(p => p.FileName, StringComparer.Ordinal).Select(p => new AdvisoryPatch(p.FileName, p.Branch, p.Revision, p.Sha256, p.Size)).ToList(),
             holds[row.Number].Where(h => h.Kind == HoldRelease).Select(h => h.Target).Order(StringComparer.Ordinal).ToList(),
-            holds[row.Number].Where(h => h.Kind == HoldPost).Select(h => h.Target).Order(StringComparer.Ordinal).ToList(),
-            row.Completed)).ToList();
+            holds[row.Number].Where(h => h.Kind is HoldPost or HoldMailedPost).Select(h => h.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            row.Completed)
+        {
+            PostsToMail = holds[row.Number].Where(h => h.Kind == HoldMailedPost).Select(h => h.Target).Order(StringComparer.Ordinal).ToList(),
+        }).ToList();
     }
 
     /// <summary>The kind of a hold on a release.</summary>
@@ -321,6 +324,9 @@ public sealed partial class AdvisoryStore
 
     /// <summary>The kind of a hold on a post.</summary>
     public const string HoldPost = "post";
+
+    /// <summary>The kind of a hold on a post that is also mailed to the <c>[mail]</c> lists once published.</summary>
+    public const string HoldMailedPost = "post-mail";
 
     private static void AddPatches(HeraldDbContext context, int number, int revision, IReadOnlyList<PatchUpload> patches)
     {

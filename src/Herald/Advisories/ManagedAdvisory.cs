@@ -43,6 +43,9 @@ public sealed record ManagedAdvisory(
     public bool IsPublicAt(DateTimeOffset now) =>
         State == AdvisoryState.Public || (State == AdvisoryState.Embargoed && EmbargoUntil is { } until && now >= until);
 
+    /// <summary>The slugs of the held posts that are also mailed to the lists when published (<c>announce --mail --after-embargo</c>).</summary>
+    public IReadOnlyList<string> PostsToMail { get; init; } = [];
+
     /// <summary>The current version's text.</summary>
     public AdvisorySections Sections() => Content.Sections;
 

@@ -51,6 +51,14 @@ public sealed class ReleaseHolds
     public static Task HoldPostAsync(IndexDatabase database, string advisoryId, string slug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         HoldAsync(database, advisoryId, AdvisoryStore.HoldPost, slug, now, cancellationToken);
 
+    /// <summary>
+    /// Records that <paramref name="advisoryId"/> holds post <paramref name="slug"/> until it is public, and that the post
+    /// is then mailed to the <c>[mail]</c> lists (<c>announce --mail --after-embargo</c>).
+    /// </summary>
+    /// <exception cref="HeraldException">No such advisory, or it is public already.</exception>
+    public static Task HoldMailedPostAsync(IndexDatabase database, string advisoryId, string slug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        HoldAsync(database, advisoryId, AdvisoryStore.HoldMailedPost, slug, now, cancellationToken);
+
     /// <summary>Records that <paramref name="advisoryId"/> holds release <paramref name="version"/> until it is public.</summary>
     /// <exception cref="HeraldException">No such advisory, or it is public already.</exception>
     public static Task HoldReleaseAsync(IndexDatabase database, string advisoryId, string version, DateTimeOffset now, CancellationToken cancellationToken = default) =>

@@ -90,6 +90,37 @@ public sealed class EmbargoPublicationTests(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
+    public async Task Publisher_HeldPostToBeMailed_PublishedAndMailedToEachListOnceWithTheAdvisory()
+    {
+        var options = Options("data", database: null, url: "https://embargo.example.org");
+        var database = IndexDatabase.For(options.Data!, null);
+        await PrepareAsync(database);
+        var clock = new FakeTimeProvider(T0);
+        var mailed = await new NewsStore(database, clock).CreateAsync(new PostDraft("Embargo Fixture 1.0.2 is available", "See [the release](/releases/1.0.2).", "Release Manager", [], Published: false));
+        await ReleaseHolds.HoldMailedPostAsync(database, "XSA-500", mailed.Slug, T0);
+
+        await using (var portal = await EmbargoPortal.StartAsync(options, clock))
+        {
+            await Task.Delay(500);
+            Assert.Empty(_sink.Received());
+            clock.Advance(Until - T0);
+            await WaitUntilCompletedAsync(database);
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(1500);
+            await portal.StopAsync();
+            Assert.Empty(portal.Errors);
+        }
+
+        var received = _sink.Received();
+        var posts = received.Where(r => r.Message.Subject == "Embargo Fixture 1.0.2 is available").ToList();
+        Assert.Equal(Lists.Order(StringComparer.Ordinal), posts.SelectMany(r => r.Recipients).Order(StringComparer.Ordinal));
+        Assert.All(posts, r => Assert.Contains("https://embargo.example.org/releases/1.0.2", r.Message.TextBody, StringComparison.Ordinal));
+        Assert.Equal(Lists.Order(StringComparer.Ordinal), received.Where(r => r.Message.Subject == "XSA-500 v1: Guest escape").SelectMany(r => r.Recipients).Order(StringComparer.Ordinal));
+        Assert.True((await new NewsStore(database, TimeProvider.System).FindAsync(mailed.Slug))!.Published);
+        Assert.Equal(4, received.Sum(r => r.Recipients.Count));
+    }
+
+    [Fact]
     public async Task Publisher_TwoInstancesOnOnePostgres_ExactlyOnePublishes()
     {
         await using var postgres = await PostgresTestDatabase.CreateAsync();
@@ -199,12 +230,13 @@ public sealed class EmbargoPublicationTests(ITestOutputHelper output) : IAsyncLi
         Assert.False((await new NewsStore(database, TimeProvider.System).FindAsync(slug))!.Published);
     }
 
-    private PortalOptions Options(string data, string? database)
+    private PortalOptions Options(string data, string? database, string url = "")
     {
         var config = _files.WriteFile("config/herald.toml", string.Create(CultureInfo.InvariantCulture, $$"""
             [project]
             name = "Embargo Fixture"
             slug = "embargo"
+            {{(url.Length > 0 ? $"url = \"{url}\"" : string.Empty)}}
 
             [releases]
             tag = "RELEASE-{version}"

@@ -136,6 +136,38 @@ public sealed class HeldReleaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Announce_MailAfterEmbargo_StoresThePostHeldToBeMailedAndSendsNothingNow()
+    {
+        // Nothing listens there: the announcement must not be sent before the embargo ends.
+        _config = _files.WriteFile("config/herald.toml", """
+            [project]
+            name = "Held Fixture"
+            slug = "held"
+            url = "https://held.example.org"
+
+            [releases]
+            tag = "RELEASE-{version}"
+            branch = "stable-{series}"
+
+            [mail]
+            smtp = "smtp://127.0.0.1:9"
+            from = "Release <release@example.org>"
+            lists = ["announce@lists.example.org"]
+
+            """);
+
+        var held = await RunAsync(T0, "announce", "1.0.1", "--mail", "--after-embargo");
+
+        Assert.True(held.ExitCode == 0, held.ToString());
+        Assert.Contains("it is published and mailed to the lists when the embargo ends", held.Error, StringComparison.Ordinal);
+        var post = Assert.Single(await new NewsStore(_database, TimeProvider.System).ListAsync());
+        Assert.False(post.Published);
+        var advisory = (await new AdvisoryStore(_database, TimeProvider.System).FindAsync("XSA-500"))!;
+        Assert.Equal([post.Slug], advisory.HeldPosts);
+        Assert.Equal([post.Slug], advisory.PostsToMail);
+    }
+
+    [Fact]
     public async Task Publish_AfterEmbargo_StagesUnservedThenThePublisherMovesItIntoTheStore()
     {
         var staged = await RunAsync(T0, "publish", "1.0.1", "--after-embargo", "--json");
