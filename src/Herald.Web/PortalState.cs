@@ -139,13 +139,8 @@ public sealed class PortalState : IDisposable
                 Update(view => view with { Desk = desk });
             }
 
-            // Also the hidden ids commits name: those lists (advisories, release pages) drop them, so that change shows.
             var view = View;
-            var now = clock.GetUtcNow();
-            var named = view.Snapshot is { } snapshot
-                ? string.Join(',', view.Desk.Hidden(Herald.Advisories.Viewer.Anonymous, now).Where(id => snapshot.Advisories.Find(id) is not null).Order(StringComparer.OrdinalIgnoreCase))
-                : string.Empty;
-            var fingerprint = view.Desk.PublicFingerprint(now) + "|" + named;
+            var fingerprint = view.Desk.PublicFingerprint(clock.GetUtcNow(), view.Snapshot?.Advisories);
             if (_publicAdvisories is null)
             {
                 // The first desk is served with the first snapshot, which dropped what was rendered already.

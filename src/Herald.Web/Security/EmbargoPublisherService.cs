@@ -1,27 +1,23 @@
 using Herald.Advisories;
 using Herald.Publishing;
-using Herald.Storage;
 using Herald.Web.Serving;
 
 namespace Herald.Web.Security;
 
 /// <summary>
 /// Publishes each advisory when its embargo ends (<see cref="AdvisoryPublisher"/>): at start it catches up (the
-/// portal may have been down at the instant), then sleeps until the next embargo end, never longer than
-/// <see cref="PollInterval"/> between two cheap reads of the advisories' generation, so that an advisory made
-/// elsewhere (the CLI, another instance) or a jump of the clock is noticed. Sleeps run on the injected clock.
-/// Errors are logged and retried; they never stop the portal.
+/// portal may have been down at the instant), then sleeps until the next embargo end of the view's desk (which the
+/// refresher keeps current, also with advisories made elsewhere), never longer than <see cref="PollInterval"/>, so
+/// that a new advisory or a jump of the clock is noticed. After a publication it has the desk read again at once.
+/// Sleeps run on the injected clock. Errors are logged and retried; they never stop the portal.
 /// </summary>
-internal sealed partial class EmbargoPublisherService(PortalState state, TimeProvider clock, ILogger<EmbargoPublisherService> logger) : BackgroundLoop
+internal sealed partial class EmbargoPublisherService(PortalState state, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, ILogger<EmbargoPublisherService> logger) : BackgroundLoop
 {
     /// <summary>The longest sleep between two looks at the advisories.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>The wait after a failed run before the next try.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
-
-    private IndexDatabase? _database;
-    private AdvisoryDesk? _desk;
 
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -52,24 +48,13 @@ internal sealed partial class EmbargoPublisherService(PortalState state, TimePro
 
         try
         {
-            if (!ReferenceEquals(database, _database))
-            {
-                _database = database;
-                _desk = null;
-            }
-
             var now = clock.GetUtcNow();
-            var generation = await new AdvisoryStore(database, clock).ReadGenerationAsync(cancellationToken);
-            if (_desk is null || _desk.Generation != generation)
-            {
-                _desk = await AdvisoryDesk.LoadAsync(database, clock, cancellationToken);
-            }
-
             var publisher = new AdvisoryPublisher(database, clock, Channels(view), logger);
-            if (publisher.HasWorkAt(_desk, now))
+            if (publisher.HasWorkAt(view.Desk, now))
             {
                 var results = await publisher.RunDueAsync(now, cancellationToken);
-                _desk = null;
+                // What it published shows on the pages now, not at the refresher's next look.
+                await state.SyncAdvisoriesAsync(cache, clock, force: true, cancellationToken);
                 if (results.FirstOrDefault(r => r.Error is not null) is { } failed)
                 {
                     LogIncomplete(logger, failed.Id, failed.Error!);
@@ -80,13 +65,12 @@ internal sealed partial class EmbargoPublisherService(PortalState state, TimePro
                 return results.Count == 0 ? PollInterval : TimeSpan.Zero;
             }
 
-            var wait = _desk.NextEmbargoEnd(now) is { } next ? next - now : PollInterval;
+            var wait = view.Desk.NextEmbargoEnd(now) is { } next ? next - now : PollInterval;
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait < PollInterval ? wait : PollInterval;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, e, e.Message);
-            _desk = null;
             return RetryDelay;
         }
     }

@@ -44,10 +44,15 @@ public sealed class AdvisoryDesk
     /// <summary>
     /// What anonymous visitors see of the advisories at <paramref name="now"/>, as one string: when it changes, pages
     /// rendered for them (and their validators) must be dropped; when only hidden advisories changed, it does not,
-    /// so that nothing an outsider can observe moves.
+    /// so that nothing an outsider can observe moves. It includes the hidden ids that commits name
+    /// (<paramref name="catalog"/>), since the lists of those drop them.
     /// </summary>
-    public string PublicFingerprint(DateTimeOffset now) =>
-        string.Join(';', Visible(Viewer.Anonymous, now).Select(a => FormattableString.Invariant($"{a.Id}:{a.Revision}:{a.UpdatedAt.ToUnixTimeSeconds()}:{a.Text?.Length}:{a.Completed}")));
+    public string PublicFingerprint(DateTimeOffset now, AdvisoryCatalog? catalog = null)
+    {
+        var visible = Visible(Viewer.Anonymous, now).Select(a => FormattableString.Invariant($"{a.Id}:{a.Revision}:{a.UpdatedAt.ToUnixTimeSeconds()}:{a.Text?.Length}:{a.Completed}"));
+        IEnumerable<string> named = catalog is null ? [] : Hidden(Viewer.Anonymous, now).Where(id => catalog.Find(id) is not null).Order(StringComparer.OrdinalIgnoreCase);
+        return string.Join(';', visible) + "|" + string.Join(',', named);
+    }
 
     /// <summary>The next embargo end after <paramref name="now"/> of an advisory not yet public, or null.</summary>
     public DateTimeOffset? NextEmbargoEnd(DateTimeOffset now) =>

@@ -11,6 +11,19 @@ internal static class LockFile
     /// <summary>The HResult of an <see cref="IOException"/> for a file another process has locked: EWOULDBLOCK on Linux, ERROR_SHARING_VIOLATION on Windows.</summary>
     private static readonly int[] SharingViolation = [11, unchecked((int)0x80070020)];
 
+    /// <summary>Takes the lock on <paramref name="path"/> when it is free; null when another process holds it.</summary>
+    public static FileStream? TryAcquire(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (SharingViolation.Contains(e.HResult))
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Takes the lock on <paramref name="path"/>, waiting while another process holds it: says
     /// <paramref name="waiting"/> once, and after <paramref name="patience"/> (null: for ever) throws what
