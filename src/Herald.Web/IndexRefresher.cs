@@ -67,6 +67,7 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
             {
                 _artifactsStamp = stamp;
                 await state.InvalidateAsync(cache, cancellationToken);
+                await state.ShownAsync(cache, cancellationToken);
                 state.RequestMirrorCheck();
                 LogPublishedFilesChanged(logger);
             }
@@ -183,6 +184,12 @@ internal sealed partial class IndexRefresher(PortalOptions options, PortalState 
                 News = news ?? current.News,
                 Desk = desk ?? current.Desk,
             });
+            if (changed)
+            {
+                // A request that read the old view and stored its page after the eviction above left it under a
+                // key no one asks for from now on.
+                await state.ShownAsync(cache, cancellationToken);
+            }
 
             await state.ReloadNewsAsync(cache, clock, cancellationToken: cancellationToken);
             await state.SyncAdvisoriesAsync(cache, clock, cancellationToken: cancellationToken);

@@ -64,6 +64,7 @@ internal sealed partial class MirrorMonitor(PortalState state, IHttpClientFactor
         if (checkedAny)
         {
             await state.InvalidateAsync(cache, cancellationToken);
+            await state.ShownAsync(cache, cancellationToken);
         }
 
         LogChecked(logger, mirrors.Count);

@@ -51,7 +51,10 @@ public static class PortalApp
         builder.Services.AddOpenApi(HealthApi.DescribeAuthentication);
         // Pages are cached per content coding (ContentCoding makes Accept-Encoding one of three values), so a
         // page is compressed once when rendered, not on every request.
-        builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromHours(1)).Tag(CacheTag).SetVaryByHeader(HeaderNames.AcceptEncoding)));
+        // Keyed on what is shown too (PortalState.ContentVersion): a page rendered from an old view and stored after
+        // a change's eviction is never served.
+        builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromHours(1)).Tag(CacheTag).SetVaryByHeader(HeaderNames.AcceptEncoding)
+            .VaryByValue(context => new KeyValuePair<string, string>("content", context.RequestServices.GetRequiredService<PortalState>().ContentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         builder.Services.AddResponseCompression(compression =>
         {
             // Public pages carry no secrets for a compression side channel to reveal.

@@ -59,6 +59,28 @@ public sealed class PortalState : IDisposable
         Interlocked.Increment(ref _epoch);
     }
 
+    private long _contentVersion;
+
+    /// <summary>
+    /// Part of every cached page's key (see <see cref="PortalApp"/>): moves on only after a change has taken effect
+    /// (<see cref="ShownAsync"/>), so that a page a request rendered from what was there before, and stored after the
+    /// change's eviction, sits under a key no later request asks for. Views only move forward, so a key taken at a
+    /// request's start never names newer content than the request renders.
+    /// </summary>
+    public long ContentVersion => Interlocked.Read(ref _contentVersion);
+
+    /// <summary>
+    /// After a change of what pages show has taken effect (a new view swapped in, files published, mirrors checked):
+    /// moves <see cref="ContentVersion"/> on and drops what was rendered, again. <see cref="InvalidateAsync"/> comes
+    /// first, before anything new is shown (validators); this comes last.
+    /// </summary>
+    public async Task ShownAsync(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        Interlocked.Increment(ref _contentVersion);
+        await cache.EvictByTagAsync(PortalApp.CacheTag, cancellationToken);
+    }
+
     /// <summary>The latest check of each mirror for each release, by mirror and version.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<(Uri Mirror, string Version), Herald.Publishing.MirrorReport> Mirrors { get; } = new();
 
@@ -101,6 +123,7 @@ public sealed class PortalState : IDisposable
             var news = await store.LoadSnapshotAsync(cancellationToken);
             await InvalidateAsync(cache, cancellationToken);
             Update(view => view with { News = news });
+            await ShownAsync(cache, cancellationToken);
             return true;
         }
         finally
@@ -156,6 +179,7 @@ public sealed class PortalState : IDisposable
             // After the swap: a page rendered from the old desk in between is dropped here, never kept.
             _publicAdvisories = fingerprint;
             await InvalidateAsync(cache, cancellationToken);
+            await ShownAsync(cache, cancellationToken);
             return true;
         }
         finally

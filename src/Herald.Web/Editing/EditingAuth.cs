@@ -40,9 +40,6 @@ public static class EditingAuth
     /// <summary>The sign-in page.</summary>
     public const string SignInPath = "/editor/sign-in";
 
-    /// <summary>How long a session lasts without a request (each request moves it on).</summary>
-    public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
-
     /// <summary>Registers authentication, authorization, antiforgery, data protection and the sign-in limits.</summary>
     public static void AddEditing(WebApplicationBuilder builder, PortalOptions options)
     {
@@ -59,13 +56,7 @@ public static class EditingAuth
 
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
-            cookie.Cookie.Name = CookieName;
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = SessionLength;
-            cookie.SlidingExpiration = true;
-            cookie.LoginPath = SignInPath;
+            Serving.SessionCookies.Apply(cookie, CookieName, SignInPath);
             cookie.LogoutPath = "/editor/sign-out";
             cookie.AccessDeniedPath = "/editor/denied";
             cookie.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;

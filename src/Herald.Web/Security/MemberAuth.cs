@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Herald.Advisories;
-using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Herald.Web.Security;
 
@@ -26,22 +25,13 @@ public static class MemberAuth
     /// <summary>The claim carrying the member's organisation.</summary>
     public const string OrgClaim = "herald:org";
 
-    /// <summary>How long a member's session lasts without a request.</summary>
-    public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
-
     /// <summary>Registers the member's cookie scheme and the counter of failed token attempts.</summary>
     public static void AddMembers(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
-            cookie.Cookie.Name = CookieName;
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = SessionLength;
-            cookie.SlidingExpiration = true;
-            cookie.LoginPath = SignInPath;
+            Serving.SessionCookies.Apply(cookie, CookieName, SignInPath);
             cookie.Events.OnRedirectToLogin = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
